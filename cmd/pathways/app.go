@@ -1,0 +1,166 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"pathways/assets"
+	"pathways/guides"
+)
+
+// app holds what every command shares: IO, flags and the library.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+
+	dirs  []string
+	style string
+	width int
+
+	lib *guides.Library
+}
+
+func (a *app) errorf(format string, args ...any) {
+	fmt.Fprintf(a.stderr, "pathways: "+format+"\n", args...)
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "pathways [SLUG]",
+		Short: "Offline guides to Canadian work permits and the routes to permanent residence",
+		Long: `pathways is an offline terminal browser for guides on Canadian work permits
+and the routes from temporary work to permanent residence.
+
+Run it with no arguments to browse, or with a guide's slug to open that guide.
+The guides are general information, not legal advice: check the official
+pages they cite before you act.`,
+		Version:           version,
+		Args:              cobra.MaximumNArgs(1),
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		ValidArgsFunction: a.completeSlugs,
+		RunE:              a.runBrowse,
+	}
+	root.SetVersionTemplate("pathways {{.Version}}\n")
+	pf := root.PersistentFlags()
+	pf.StringArrayVar(&a.dirs, "dir", nil, "add guides from `DIR` (repeatable; also PATHWAYS_DIR, colon-separated)")
+	pf.StringVar(&a.style, "style", assets.StyleAuto, "`STYLE`: auto, dark, light, notty or ascii")
+	pf.IntVar(&a.width, "width", 0, "wrap text at `N` columns (default: the terminal's width, at most 100, or 80)")
+	_ = root.RegisterFlagCompletionFunc("style", cobra.FixedCompletions(assets.StyleNames, cobra.ShellCompDirectiveNoFileComp))
+	_ = root.MarkPersistentFlagDirname("dir")
+
+	root.AddCommand(a.listCmd(), a.showCmd(), a.checkCmd(), a.searchCmd())
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Short = "Print a shell completion script (bash, zsh, fish, powershell)"
+		}
+	}
+	return root
+}
+
+// library loads the embedded guides and any extra folders once. Folder
+// problems are reported on stderr unless quiet; the good guides load anyway.
+func (a *app) library(quiet bool) (*guides.Library, error) {
+	if a.lib != nil {
+		return a.lib, nil
+	}
+	dirs := []guides.Dir{guides.Embedded()}
+	var extra []string
+	if env := a.getenv("PATHWAYS_DIR"); env != "" {
+		extra = append(extra, filepath.SplitList(env)...)
+	}
+	extra = append(extra, a.dirs...)
+	for _, d := range extra {
+		if d == "" {
+			continue
+		}
+		info, err := os.Stat(d)
+		switch {
+		case err != nil:
+			return nil, fmt.Errorf("guide folder %s: %v", guides.SanitizeLine(d), describeErr(err))
+		case !info.IsDir():
+			return nil, fmt.Errorf("guide folder %s is a file, not a folder", guides.SanitizeLine(d))
+		}
+		dirs = append(dirs, guides.OSDir(d))
+	}
+	a.lib = guides.Load(dirs, guides.Options{})
+	if !quiet {
+		probs := a.lib.Problems()
+		for _, p := range probs {
+			fmt.Fprintln(a.stderr, p.String())
+		}
+		if len(probs) > 0 {
+			a.errorf("%d problem(s) in guide files; the other guides loaded (run `pathways check` for the list)", len(probs))
+		}
+	}
+	return a.lib, nil
+}
+
+func describeErr(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w any) bool {
+	f, ok := w.(interface{ Fd() uintptr })
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// textStyle resolves --style for printed output: plain text when stdout is
+// not a terminal or NO_COLOR is set, unless a style was asked for.
+func (a *app) textStyle() (string, error) {
+	switch a.style {
+	case assets.StyleAuto, "":
+		if !isTerminal(a.stdout) || a.getenv("NO_COLOR") != "" {
+			return assets.StyleNoTTY, nil
+		}
+		return assets.StyleDark, nil
+	case assets.StyleDark, assets.StyleLight, assets.StyleNoTTY, assets.StyleASCII:
+		if a.getenv("NO_COLOR") != "" && !assets.Plain(a.style) {
+			return assets.StyleNoTTY, nil
+		}
+		return a.style, nil
+	}
+	return "", fmt.Errorf("unknown --style %q (want one of %s)", a.style, strings.Join(assets.StyleNames, ", "))
+}
+
+// textWidth resolves --width for printed output.
+func (a *app) textWidth() int {
+	if a.width > 0 {
+		return a.width
+	}
+	if f, ok := a.stdout.(interface{ Fd() uintptr }); ok && term.IsTerminal(f.Fd()) {
+		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+			return min(w, 100)
+		}
+	}
+	return 80
+}
+
+func (a *app) completeSlugs(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	lib, err := a.library(true)
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	var out []string
+	for _, g := range lib.Guides() {
+		if strings.HasPrefix(g.Slug, toComplete) {
+			out = append(out, g.Slug+"\t"+g.Title)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}

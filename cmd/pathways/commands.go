@@ -1,0 +1,161 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"pathways/guides"
+	"pathways/tui"
+)
+
+func (a *app) listCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the guides: slug, title and the date their facts were reviewed",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lib, err := a.library(false)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return a.writeJSON(listJSON(lib))
+			}
+			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+			for _, g := range lib.Guides() {
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", g.Slug, g.Title, g.ReviewedString())
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array for scripts")
+	return cmd
+}
+
+// guideJSON is one guide in `list --json`.
+type guideJSON struct {
+	Slug      string          `json:"slug"`
+	Title     string          `json:"title"`
+	Summary   string          `json:"summary"`
+	Tags      []string        `json:"tags"`
+	Related   []string        `json:"related"`
+	Reviewed  string          `json:"reviewed"`
+	Sources   []guides.Source `json:"sources"`
+	Links     []string        `json:"links"`
+	Backlinks []string        `json:"backlinks"`
+	Origin    string          `json:"origin"`
+}
+
+func listJSON(lib *guides.Library) []guideJSON {
+	out := make([]guideJSON, 0, len(lib.Guides()))
+	for _, g := range lib.Guides() {
+		j := guideJSON{
+			Slug: g.Slug, Title: g.Title, Summary: g.Summary, Reviewed: g.ReviewedString(), Origin: g.Origin,
+			Tags: nonNil(g.Tags), Related: nonNil(g.Related), Sources: nonNil(g.Sources),
+			Links: nonNil(lib.Outgoing(g)), Backlinks: []string{},
+		}
+		for _, b := range lib.Backlinks(g.Slug) {
+			j.Backlinks = append(j.Backlinks, b.Slug)
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func (a *app) writeJSON(v any) error {
+	enc := json.NewEncoder(a.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func (a *app) showCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:               "show SLUG",
+		Short:             "Print a guide, rendered for the terminal (plain text when piped)",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: a.completeSlugs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lib, err := a.library(false)
+			if err != nil {
+				return err
+			}
+			g, err := lib.Lookup(args[0])
+			if err != nil {
+				return err
+			}
+			style, err := a.textStyle()
+			if err != nil {
+				return err
+			}
+			r, err := tui.NewRenderer(lib, style, a.textWidth())
+			if err != nil {
+				return err
+			}
+			out, err := r.Text(g)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprint(a.stdout, out)
+			return err
+		},
+	}
+}
+
+func (a *app) checkCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "check",
+		Short: "Validate every guide; print each problem as file:line: message",
+		Long: `Validate every loaded guide: front matter, links, anchors, related guides.
+Each problem is printed as file:line: message. Exits 1 if there is any problem.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lib, err := a.library(true)
+			if err != nil {
+				return err
+			}
+			probs := lib.Problems()
+			for _, p := range probs {
+				fmt.Fprintln(a.stdout, p.String())
+			}
+			if len(probs) > 0 {
+				fmt.Fprintf(a.stderr, "%d problem(s) in %d guide(s) checked\n", len(probs), len(lib.Guides()))
+				return exitCode(1)
+			}
+			fmt.Fprintf(a.stderr, "%d guides checked, no problems\n", len(lib.Guides()))
+			return nil
+		},
+	}
+}
+
+func (a *app) searchCmd() *cobra.Command {
+	return &cobra.Command{Use: "search QUERY", Short: "Search all guides", Hidden: true, Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return fmt.Errorf("search is not built yet") }}
+}
+
+func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
+	lib, err := a.library(false)
+	if err != nil {
+		return err
+	}
+	if len(args) == 1 {
+		if _, err := lib.Lookup(args[0]); err != nil {
+			return err
+		}
+	}
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	for _, g := range lib.Guides() {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", g.Slug, g.Title, g.ReviewedString())
+	}
+	return tw.Flush()
+}

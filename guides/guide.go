@@ -1,0 +1,77 @@
+package guides
+
+import (
+	"fmt"
+	"time"
+)
+
+// OverviewSlug is the guide that ties the library together; it is listed first.
+const OverviewSlug = "work-permit-canada-pathways"
+
+// Guide is one parsed, sanitised guide. All text fields are safe to print.
+type Guide struct {
+	Slug     string
+	Title    string
+	Summary  string
+	Tags     []string
+	Related  []string
+	Reviewed time.Time
+	Sources  []Source
+
+	// Body is the markdown after the front matter.
+	Body string
+	// File names the file in messages: a path, or guides/content/NAME.md for
+	// embedded guides.
+	File string
+	// Origin is "embedded" or the file's path on disk.
+	Origin string
+	// BodyLine is the file line on which Body starts (1-based).
+	BodyLine int
+
+	Headings []Heading
+	Links    []Link
+	Words    int
+}
+
+// Source is one reference a guide's facts come from.
+type Source struct {
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+// Heading is a section heading with its GitHub-style anchor.
+type Heading struct {
+	Level  int
+	Text   string
+	Anchor string
+	// Line is the file line of the heading; Offset its byte offset in Body.
+	Line   int
+	Offset int
+}
+
+// ReviewedString is the reviewed date as YYYY-MM-DD.
+func (g *Guide) ReviewedString() string { return g.Reviewed.Format(time.DateOnly) }
+
+// Heading returns the heading with the given anchor.
+func (g *Guide) Heading(anchor string) (Heading, bool) {
+	for _, h := range g.Headings {
+		if h.Anchor == anchor {
+			return h, true
+		}
+	}
+	return Heading{}, false
+}
+
+// Problem is one thing wrong with a guide file, reported as file:line: message.
+type Problem struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+}

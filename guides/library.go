@@ -1,0 +1,372 @@
+package guides
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// DefaultMaxFileSize is the largest guide file read; bigger files are reported
+// and skipped.
+const DefaultMaxFileSize = 2 << 20
+
+// Dir is one folder of guides. Later dirs override earlier ones by slug.
+type Dir struct {
+	FS fs.FS
+	// Name prefixes file names in messages (a path on disk, or
+	// "guides/content" for the embedded guides).
+	Name string
+	// Embedded marks the built-in guides (origin "embedded").
+	Embedded bool
+}
+
+// OSDir is a folder on disk. A missing folder or a file is reported by Load.
+func OSDir(p string) Dir { return Dir{FS: os.DirFS(p), Name: filepath.Clean(p)} }
+
+// Options tune loading.
+type Options struct {
+	// MaxFileSize in bytes; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+}
+
+// Library is every loaded guide, parsed once, validated and indexed. It is
+// read-only after Load and safe to share between goroutines.
+type Library struct {
+	guides    []*Guide
+	bySlug    map[string]*Guide
+	backlinks map[string][]*Guide
+	problems  []Problem
+}
+
+// Load reads every .md file in dirs (README.md excepted), later dirs
+// replacing guides of the same slug, and validates the result. It never
+// fails: every problem is collected in Problems and the good guides load.
+func Load(dirs []Dir, opts Options) *Library {
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	lib := &Library{bySlug: map[string]*Guide{}, backlinks: map[string][]*Guide{}}
+	for _, d := range dirs {
+		seen := map[string]*Guide{}
+		for _, g := range lib.readDir(d, opts) {
+			if prev, dup := seen[g.Slug]; dup {
+				lib.problems = append(lib.problems, Problem{File: g.File, Line: 1,
+					Msg: fmt.Sprintf("duplicate slug %q (also %s)", g.Slug, prev.File)})
+				continue
+			}
+			seen[g.Slug] = g
+			lib.bySlug[g.Slug] = g
+		}
+	}
+	for _, g := range lib.bySlug {
+		lib.guides = append(lib.guides, g)
+	}
+	slices.SortFunc(lib.guides, compareGuides)
+	lib.link()
+	return lib
+}
+
+// readDir parses every guide file in one dir.
+func (lib *Library) readDir(d Dir, opts Options) []*Guide {
+	origin := func(p string) string {
+		if d.Embedded {
+			return "embedded"
+		}
+		return path.Join(filepath.ToSlash(d.Name), p)
+	}
+	display := func(p string) string { return SanitizeLine(path.Join(filepath.ToSlash(d.Name), p)) }
+
+	var out []*Guide
+	err := fs.WalkDir(d.FS, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			lib.problems = append(lib.problems, Problem{File: display(p), Msg: "cannot read: " + describe(err)})
+			if e != nil && e.IsDir() && p != "." {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
+			if p != "." && strings.HasPrefix(e.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.EqualFold(path.Ext(p), ".md") || strings.EqualFold(e.Name(), "README.md") {
+			return nil
+		}
+		info, err := fs.Stat(d.FS, p)
+		if err != nil {
+			lib.problems = append(lib.problems, Problem{File: display(p), Msg: "cannot read: " + describe(err)})
+			return nil
+		}
+		if !info.Mode().IsRegular() {
+			return nil
+		}
+		if info.Size() > opts.MaxFileSize {
+			lib.problems = append(lib.problems, Problem{File: display(p),
+				Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit; skipped", info.Size(), opts.MaxFileSize)})
+			return nil
+		}
+		data, err := fs.ReadFile(d.FS, p)
+		if err != nil {
+			lib.problems = append(lib.problems, Problem{File: display(p), Msg: "cannot read: " + describe(err)})
+			return nil
+		}
+		g, probs := parseFile(display(p), origin(p), data)
+		lib.problems = append(lib.problems, probs...)
+		if g != nil {
+			analyse(g)
+			out = append(out, g)
+		}
+		return nil
+	})
+	if err != nil {
+		lib.problems = append(lib.problems, Problem{File: SanitizeLine(d.Name), Msg: "cannot read folder: " + describe(err)})
+	}
+	return out
+}
+
+// describe shortens an fs error to its cause; the file is named separately.
+func describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return SanitizeLine(err.Error())
+}
+
+// compareGuides orders the library: the overview first, reference guides
+// (glossary, about) last, the rest by title.
+func compareGuides(a, b *Guide) int {
+	if r := rank(a) - rank(b); r != 0 {
+		return r
+	}
+	if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Slug, b.Slug)
+}
+
+func rank(g *Guide) int {
+	switch g.Slug {
+	case OverviewSlug:
+		return 0
+	case "glossary", "about-these-guides":
+		return 2
+	}
+	return 1
+}
+
+// link validates links and related slugs and builds the backlink index.
+func (lib *Library) link() {
+	for _, g := range lib.guides {
+		linked := map[string]bool{}
+		for _, l := range g.Links {
+			switch l.Kind {
+			case LinkInvalid:
+				lib.problems = append(lib.problems, Problem{File: g.File, Line: l.Line,
+					Msg: fmt.Sprintf("link %q is not a guide link (/slug, slug.md, #anchor) or a web address", l.Dest)})
+			case LinkAnchor:
+				if _, ok := g.Heading(l.Anchor); !ok {
+					lib.problems = append(lib.problems, Problem{File: g.File, Line: l.Line,
+						Msg: fmt.Sprintf("link %q: no heading with anchor %q in this guide", l.Dest, l.Anchor)})
+				}
+			case LinkGuide:
+				target, ok := lib.bySlug[l.Slug]
+				if !ok {
+					lib.problems = append(lib.problems, Problem{File: g.File, Line: l.Line,
+						Msg: fmt.Sprintf("link %q: %s", l.Dest, lib.unknown(l.Slug).Error())})
+					continue
+				}
+				if l.Anchor != "" {
+					if _, ok := target.Heading(l.Anchor); !ok {
+						lib.problems = append(lib.problems, Problem{File: g.File, Line: l.Line,
+							Msg: fmt.Sprintf("link %q: guide %q has no heading with anchor %q", l.Dest, l.Slug, l.Anchor)})
+					}
+				}
+				if l.Slug != g.Slug && !linked[l.Slug] {
+					linked[l.Slug] = true
+					lib.backlinks[l.Slug] = append(lib.backlinks[l.Slug], g)
+				}
+			}
+		}
+		for _, r := range g.Related {
+			if _, ok := lib.bySlug[r]; !ok {
+				lib.problems = append(lib.problems, Problem{File: g.File, Line: 1,
+					Msg: fmt.Sprintf("related: %s", lib.unknown(r).Error())})
+			}
+		}
+	}
+}
+
+// Guides returns every guide in library order. The slice must not be changed.
+func (lib *Library) Guides() []*Guide { return lib.guides }
+
+// Guide returns the guide with the given slug.
+func (lib *Library) Guide(slug string) (*Guide, bool) {
+	g, ok := lib.bySlug[slug]
+	return g, ok
+}
+
+// Lookup is Guide with an error that suggests close slugs.
+func (lib *Library) Lookup(slug string) (*Guide, error) {
+	if g, ok := lib.bySlug[slug]; ok {
+		return g, nil
+	}
+	return nil, lib.unknown(slug)
+}
+
+// Backlinks returns the guides that link to slug, in library order.
+func (lib *Library) Backlinks(slug string) []*Guide {
+	bl := slices.Clone(lib.backlinks[slug])
+	slices.SortFunc(bl, compareGuides)
+	return bl
+}
+
+// Outgoing returns the distinct slugs g links to, in reading order.
+func (lib *Library) Outgoing(g *Guide) []string {
+	var out []string
+	for _, l := range g.Links {
+		if l.Kind == LinkGuide && l.Slug != g.Slug && !slices.Contains(out, l.Slug) {
+			if _, ok := lib.bySlug[l.Slug]; ok {
+				out = append(out, l.Slug)
+			}
+		}
+	}
+	return out
+}
+
+// Problems returns every problem found while loading, in file order.
+func (lib *Library) Problems() []Problem {
+	out := slices.Clone(lib.problems)
+	slices.SortStableFunc(out, func(a, b Problem) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		return a.Line - b.Line
+	})
+	return out
+}
+
+// Target is where a link leads: a guide (and maybe a heading), or a URL.
+type Target struct {
+	Guide  *Guide
+	Anchor string
+	URL    string
+}
+
+// Resolve follows a link destination written in from (which may be nil for
+// links typed by a user).
+func (lib *Library) Resolve(from *Guide, dest string) (Target, error) {
+	kind, slug, anchor := ParseDest(dest)
+	switch kind {
+	case LinkExternal:
+		return Target{URL: strings.TrimSpace(dest)}, nil
+	case LinkAnchor:
+		if from == nil {
+			return Target{}, fmt.Errorf("link %q has no guide to be relative to", dest)
+		}
+		if _, ok := from.Heading(anchor); !ok {
+			return Target{}, fmt.Errorf("no heading %q in %q", anchor, from.Slug)
+		}
+		return Target{Guide: from, Anchor: anchor}, nil
+	case LinkGuide:
+		g, err := lib.Lookup(slug)
+		if err != nil {
+			return Target{}, err
+		}
+		if anchor != "" {
+			if _, ok := g.Heading(anchor); !ok {
+				return Target{}, fmt.Errorf("no heading %q in %q", anchor, slug)
+			}
+		}
+		return Target{Guide: g, Anchor: anchor}, nil
+	}
+	return Target{}, fmt.Errorf("link %q is not a guide link or a web address", dest)
+}
+
+// UnknownGuideError is returned for a slug that is not in the library.
+type UnknownGuideError struct {
+	Slug        string
+	Suggestions []string
+}
+
+func (e *UnknownGuideError) Error() string {
+	msg := fmt.Sprintf("no guide %q", SanitizeLine(e.Slug))
+	if len(e.Suggestions) > 0 {
+		msg += "; did you mean: " + strings.Join(e.Suggestions, ", ")
+	}
+	return msg
+}
+
+func (lib *Library) unknown(slug string) error {
+	return &UnknownGuideError{Slug: slug, Suggestions: lib.Suggest(slug, 3)}
+}
+
+// Suggest returns up to n slugs close to s: fuzzy matches first, then slugs
+// within a small edit distance.
+func (lib *Library) Suggest(s string, n int) []string {
+	slugs := make([]string, len(lib.guides))
+	for i, g := range lib.guides {
+		slugs[i] = g.Slug
+	}
+	var out []string
+	for _, m := range fuzzy.Find(s, slugs) {
+		if len(out) == n {
+			return out
+		}
+		out = append(out, m.Str)
+	}
+	type scored struct {
+		slug string
+		d    int
+	}
+	var near []scored
+	for _, slug := range slugs {
+		prefix := slug[:min(len(slug), len(s))]
+		if d := editDistance(s, prefix); d <= max(2, len(s)/3) && !slices.Contains(out, slug) {
+			near = append(near, scored{slug, d})
+		}
+	}
+	slices.SortStableFunc(near, func(a, b scored) int { return a.d - b.d })
+	for _, x := range near {
+		if len(out) == n {
+			break
+		}
+		out = append(out, x.slug)
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance with adjacent transpositions.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,264 @@
+package guides
+
+import (
+	"bytes"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// LinkKind says where a link goes.
+type LinkKind int
+
+const (
+	// LinkGuide goes to another guide (or this one), maybe at an anchor.
+	LinkGuide LinkKind = iota
+	// LinkAnchor goes to a heading in the same guide.
+	LinkAnchor
+	// LinkExternal goes to a web page (or a mail address).
+	LinkExternal
+	// LinkInvalid is a destination pathways cannot follow.
+	LinkInvalid
+)
+
+// Link is one link in a guide body, in reading order.
+type Link struct {
+	Text string
+	// Dest is the destination as written.
+	Dest string
+	Kind LinkKind
+	// Slug and Anchor are set for LinkGuide; Anchor for LinkAnchor.
+	Slug   string
+	Anchor string
+	// URL is set for LinkExternal.
+	URL  string
+	Line int
+	// Start and End delimit the whole link ("[text](dest)") in Body, and
+	// TextStart, TextEnd its text; End is 0 where the extent is unknown.
+	Start, End         int
+	TextStart, TextEnd int
+}
+
+// ParseDest classifies a link destination as written in a guide:
+// "/slug", "/slug#anchor", "slug.md", "./slug.md#anchor" reach a guide;
+// "#anchor" reaches a heading in the same guide; http(s) and mailto are
+// external.
+func ParseDest(dest string) (kind LinkKind, slug, anchor string) {
+	dest = strings.TrimSpace(dest)
+	lower := strings.ToLower(dest)
+	switch {
+	case dest == "":
+		return LinkInvalid, "", ""
+	case strings.HasPrefix(lower, "https://"), strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "mailto:"):
+		return LinkExternal, "", ""
+	case strings.HasPrefix(dest, "#"):
+		return LinkAnchor, "", unescape(dest[1:])
+	}
+	p, frag, _ := strings.Cut(dest, "#")
+	frag = unescape(frag)
+	switch {
+	case strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//"):
+		slug = strings.TrimSuffix(strings.TrimPrefix(p, "/"), "/")
+		slug = strings.TrimSuffix(slug, ".md")
+	case strings.HasSuffix(p, ".md"):
+		slug = strings.TrimSuffix(strings.TrimPrefix(p, "./"), ".md")
+	default:
+		return LinkInvalid, "", ""
+	}
+	if !ValidSlug(slug) {
+		return LinkInvalid, "", ""
+	}
+	return LinkGuide, slug, frag
+}
+
+func unescape(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
+}
+
+// markdown is configured like glamour's parser, so the links and headings
+// found here are the ones the reader renders.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.DefinitionList))
+
+// maxLinks bounds link extraction, so one hostile guide cannot make the
+// library (and every render) slow.
+const maxLinks = 5000
+
+// analyse fills in a guide's headings, links and word count from its body.
+func analyse(g *Guide) {
+	src := []byte(g.Body)
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	lines := newLineIndex(src, g.BodyLine)
+	anchors := anchorSet{}
+
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			t := plainText(n, src)
+			off := 0
+			if n.Lines().Len() > 0 {
+				off = n.Lines().At(0).Start
+			}
+			g.Headings = append(g.Headings, Heading{Level: n.Level, Text: t, Anchor: anchors.unique(t), Line: lines.line(off), Offset: off})
+		case *ast.Link:
+			if len(g.Links) >= maxLinks {
+				return ast.WalkSkipChildren, nil
+			}
+			l := Link{Text: plainText(n, src), Dest: string(n.Destination)}
+			l.Start = max(n.Pos(), 0)
+			l.Line = lines.line(l.Start)
+			l.TextStart, l.TextEnd, l.End = linkExtent(src, l.Start)
+			classify(&l)
+			g.Links = append(g.Links, l)
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			if len(g.Links) >= maxLinks {
+				return ast.WalkSkipChildren, nil
+			}
+			u := string(n.URL(src))
+			label := string(n.Label(src))
+			l := Link{Text: label, Dest: u, Kind: LinkExternal, URL: u}
+			l.Start = max(n.Pos(), 0)
+			l.Line = lines.line(l.Start)
+			if l.Start+len(label) <= len(src) && string(src[l.Start:l.Start+len(label)]) == label {
+				l.TextStart, l.TextEnd, l.End = l.Start, l.Start+len(label), l.Start+len(label)
+			} else if l.Start < len(src) && src[l.Start] == '<' {
+				if end := bytes.IndexByte(src[l.Start:], '>'); end > 0 {
+					l.TextStart, l.TextEnd, l.End = l.Start+1, l.Start+end, l.Start+end+1
+				}
+			}
+			g.Links = append(g.Links, l)
+		}
+		return ast.WalkContinue, nil
+	})
+	g.Words = len(strings.Fields(g.Body))
+}
+
+func classify(l *Link) {
+	kind, slug, anchor := ParseDest(l.Dest)
+	l.Kind, l.Slug, l.Anchor = kind, slug, anchor
+	if kind == LinkExternal {
+		l.URL = strings.TrimSpace(l.Dest)
+	}
+}
+
+// plainText is the visible text of an inline subtree.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// linkExtent finds, for an inline link whose "[" is at start, where its text
+// starts and ends and where the whole link ends. It returns zeros when the
+// source is not an inline, full or collapsed reference link it understands.
+func linkExtent(src []byte, start int) (textStart, textEnd, end int) {
+	if start >= len(src) || src[start] != '[' {
+		return 0, 0, 0
+	}
+	close := matchBracket(src, start, '[', ']')
+	if close < 0 {
+		return 0, 0, 0
+	}
+	textStart, textEnd = start+1, close
+	next := close + 1
+	switch {
+	case next < len(src) && src[next] == '(':
+		if e := matchBracket(src, next, '(', ')'); e > 0 {
+			return textStart, textEnd, e + 1
+		}
+		return 0, 0, 0
+	case next < len(src) && src[next] == '[':
+		if e := matchBracket(src, next, '[', ']'); e > 0 {
+			return textStart, textEnd, e + 1
+		}
+		return 0, 0, 0
+	default:
+		return textStart, textEnd, next
+	}
+}
+
+// matchBracket returns the index of the bracket closing the one at open,
+// skipping backslash escapes, code spans and <...> destinations.
+func matchBracket(src []byte, open int, o, c byte) int {
+	depth := 0
+	for i := open; i < len(src); i++ {
+		switch ch := src[i]; {
+		case ch == '\\':
+			i++
+		case ch == '`' && o == '[':
+			n := 1
+			for i+n < len(src) && src[i+n] == '`' {
+				n++
+			}
+			fence := bytes.Repeat([]byte{'`'}, n)
+			if j := bytes.Index(src[i+n:], fence); j >= 0 {
+				i += n + j + n - 1
+			} else {
+				i += n - 1
+			}
+		case ch == '<' && o == '(':
+			if j := bytes.IndexByte(src[i:], '>'); j > 0 && bytes.IndexByte(src[i:i+j], '\n') < 0 {
+				i += j
+			}
+		case ch == '\n' && i+1 < len(src) && src[i+1] == '\n':
+			return -1 // a blank line ends the paragraph
+		case ch == o:
+			depth++
+		case ch == c:
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// lineIndex converts byte offsets in a body to file lines.
+type lineIndex struct {
+	starts []int
+	first  int
+}
+
+func newLineIndex(src []byte, firstLine int) lineIndex {
+	starts := []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return lineIndex{starts: starts, first: firstLine}
+}
+
+func (x lineIndex) line(offset int) int {
+	return sort.SearchInts(x.starts, offset+1) - 1 + x.first
+}

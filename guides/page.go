@@ -1,0 +1,172 @@
+package guides
+
+import (
+	"fmt"
+	"strings"
+)
+
+// HeadingMark starts every heading in marked-up markdown, so the renderer can
+// find where each heading landed. Like the link markers it is a zero-width
+// format character, removed from guide text by Sanitize.
+const HeadingMark = '\u2062' // INVISIBLE TIMES
+
+// Page is what a reader reads of a guide: the body followed by generated
+// sections (related guides, guides that link here, sources), analysed like a
+// body so its headings and links cover the whole page.
+func (lib *Library) Page(g *Guide) *Guide {
+	var b strings.Builder
+	b.WriteString(strings.TrimRight(g.Body, "\n"))
+	b.WriteString("\n")
+
+	list := func(heading string, slugs []string) {
+		if len(slugs) == 0 {
+			return
+		}
+		fmt.Fprintf(&b, "\n## %s\n\n", heading)
+		for _, s := range slugs {
+			if t, ok := lib.bySlug[s]; ok {
+				fmt.Fprintf(&b, "- [%s](/%s)\n", escapeText(t.Title), s)
+			}
+		}
+	}
+	// Related guides the body already links to are not listed twice.
+	linked := map[string]bool{g.Slug: true}
+	for _, s := range lib.Outgoing(g) {
+		linked[s] = true
+	}
+	var related []string
+	for _, r := range g.Related {
+		if _, ok := lib.bySlug[r]; ok && !linked[r] {
+			related = append(related, r)
+		}
+	}
+	list("See also", related)
+	var back []string
+	for _, bl := range lib.Backlinks(g.Slug) {
+		back = append(back, bl.Slug)
+	}
+	list("Linked from", back)
+	if len(g.Sources) > 0 {
+		b.WriteString("\n## Sources\n\n")
+		for _, s := range g.Sources {
+			if isWebURL(s.URL) && !strings.ContainsAny(s.URL, " <>()") {
+				fmt.Fprintf(&b, "- [%s](%s)\n", escapeText(s.Title), s.URL)
+			} else {
+				fmt.Fprintf(&b, "- %s\n", escapeText(s.Title))
+			}
+		}
+	}
+	p := *g
+	p.Body = b.String()
+	p.Headings, p.Links = nil, nil
+	analyse(&p)
+	return &p
+}
+
+// escapeText escapes markdown punctuation in generated text.
+func escapeText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_{}[]()<>#+!|~", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Markup is how Mark rewrites links.
+type Markup int
+
+const (
+	// MarkInline keeps link text in place between LinkStart and LinkEnd
+	// markers, with no destination shown; external links get a trailing "↗".
+	// It also puts HeadingMark before each heading's text.
+	MarkInline Markup = iota
+	// MarkFootnotes writes link text followed by a number, and a numbered
+	// list of where each link goes at the end: for text output.
+	MarkFootnotes
+)
+
+// Mark rewrites the links of a page (see Page) for rendering, so links read
+// as their text instead of "[text](/slug)" syntax, and returns the markdown.
+// In MarkInline, the n-th marked link in the output is p.Links[n] among the
+// links whose extent is known (End > 0). In MarkFootnotes, notes[i] says
+// where link number i+1 goes; links to the same place share a number.
+func (lib *Library) Mark(p *Guide, m Markup) (md string, notes []string) {
+	src := p.Body
+	var b strings.Builder
+	b.Grow(len(src) + len(p.Links)*8)
+	prev := 0
+	numbers := map[string]int{}
+
+	// Headings and links interleave in source order; walk both.
+	hi := 0
+	emitHeadingsUpTo := func(off int) {
+		for ; hi < len(p.Headings) && p.Headings[hi].Offset <= off; hi++ {
+			h := p.Headings[hi]
+			if m != MarkInline || h.Offset < prev || h.Offset > len(src) {
+				continue
+			}
+			b.WriteString(src[prev:h.Offset])
+			b.WriteRune(HeadingMark)
+			prev = h.Offset
+		}
+	}
+	for _, l := range p.Links {
+		if l.End == 0 || l.Start < prev {
+			continue
+		}
+		emitHeadingsUpTo(l.Start)
+		b.WriteString(src[prev:l.Start])
+		text := src[l.TextStart:l.TextEnd]
+		switch m {
+		case MarkInline:
+			b.WriteString("[")
+			b.WriteRune(LinkStart)
+			b.WriteString(text)
+			if l.Kind == LinkExternal {
+				b.WriteString(" ↗")
+			}
+			b.WriteRune(LinkEnd)
+			b.WriteString("](#)")
+		case MarkFootnotes:
+			if strings.TrimSpace(text) == "" {
+				text = l.Dest
+			}
+			note := lib.describe(p, l)
+			n, ok := numbers[note]
+			if !ok {
+				notes = append(notes, note)
+				n = len(notes)
+				numbers[note] = n
+			}
+			fmt.Fprintf(&b, "%s \\[%d\\]", text, n)
+		}
+		prev = l.End
+	}
+	emitHeadingsUpTo(len(src))
+	b.WriteString(src[prev:])
+	return b.String(), notes
+}
+
+// describe says in words where a link leads, for text output.
+func (lib *Library) describe(p *Guide, l Link) string {
+	switch l.Kind {
+	case LinkExternal:
+		return l.URL
+	case LinkAnchor:
+		if h, ok := p.Heading(l.Anchor); ok {
+			return fmt.Sprintf("section %q of this guide", h.Text)
+		}
+	case LinkGuide:
+		if t, ok := lib.bySlug[l.Slug]; ok {
+			where := fmt.Sprintf("%s (pathways show %s)", t.Title, t.Slug)
+			if h, ok := t.Heading(l.Anchor); ok && l.Anchor != "" {
+				where = fmt.Sprintf("%s, section %q (pathways show %s)", t.Title, h.Text, t.Slug)
+			}
+			return where
+		}
+	}
+	return "(broken link: " + l.Dest + ")"
+}

@@ -1,0 +1,213 @@
+package tui
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"pathways/assets"
+	"pathways/guides"
+)
+
+// Rendered is a guide rendered for one width and style, with where its links
+// and headings landed on screen.
+type Rendered struct {
+	Slug  string
+	Width int
+	Style string
+	Lines []string
+	// Plain holds Lines without escape codes, for find-in-guide.
+	Plain []string
+	// Page is the page that was rendered; Links[i].Link indexes Page.Links.
+	Page     *guides.Guide
+	Links    []LinkSpot
+	Headings []HeadingSpot
+}
+
+// LinkSpot is where one link's text sits: from (Line, Col) to (EndLine,
+// EndCol), columns in cells, end exclusive.
+type LinkSpot struct {
+	Link                       int
+	Line, Col, EndLine, EndCol int
+}
+
+// HeadingSpot is the line a heading starts on.
+type HeadingSpot struct {
+	Heading int // index into Page.Headings
+	Line    int
+}
+
+// Renderer renders guides with glamour. It is not safe for concurrent use,
+// like the glamour renderer it wraps; make one per goroutine.
+type Renderer struct {
+	lib   *guides.Library
+	style string
+	width int
+	tr    *glamour.TermRenderer
+}
+
+// NewRenderer returns a renderer for a resolved style name (dark, light,
+// notty, ascii) and a wrap width.
+func NewRenderer(lib *guides.Library, style string, width int) (*Renderer, error) {
+	cfg, err := assets.GlamourStyle(style)
+	if err != nil {
+		return nil, err
+	}
+	tr, err := glamour.NewTermRenderer(
+		glamour.WithStyles(cfg),
+		glamour.WithWordWrap(width),
+		glamour.WithInlineTableLinks(true),
+	)
+	if err != nil {
+		return nil, err
+	}
+	return &Renderer{lib: lib, style: style, width: width, tr: tr}, nil
+}
+
+// Render renders g's page for the browser: links in place, each found on
+// screen.
+func (r *Renderer) Render(g *guides.Guide) (*Rendered, error) {
+	page := r.lib.Page(g)
+	md, _ := r.lib.Mark(page, guides.MarkInline)
+	out, err := r.tr.Render(md)
+	if err != nil {
+		return nil, fmt.Errorf("rendering %s: %w", g.Slug, err)
+	}
+	rd := &Rendered{Slug: g.Slug, Width: r.width, Style: r.style, Page: page}
+	rd.locate(trimBlankEdges(strings.Split(out, "\n")))
+	return rd, nil
+}
+
+// Text renders g as a document to print: title, summary and reviewed date,
+// the body with numbered links, and a list of where each link goes.
+func (r *Renderer) Text(g *guides.Guide) (string, error) {
+	page := r.lib.Page(g)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", g.Title)
+	fmt.Fprintf(&b, "%s\n\n", g.Summary)
+	fmt.Fprintf(&b, "Reviewed %s. General information, not legal advice.\n\n", g.ReviewedString())
+	md, notes := r.lib.Mark(page, guides.MarkFootnotes)
+	b.WriteString(md)
+	out, err := r.tr.Render(b.String())
+	if err != nil {
+		return "", fmt.Errorf("rendering %s: %w", g.Slug, err)
+	}
+	lines := trimBlankEdges(strings.Split(out, "\n"))
+	for i, l := range lines {
+		lines[i] = TrimPadding(l)
+	}
+	// The link list is written as is, not wrapped, so URLs and commands
+	// stay whole for copying.
+	if len(notes) > 0 {
+		lines = append(lines, "", "  Links", "")
+		for i, n := range notes {
+			lines = append(lines, fmt.Sprintf("  %2d. %s", i+1, n))
+		}
+	}
+	text := strings.Join(lines, "\n") + "\n"
+	if assets.Plain(r.style) {
+		// Plain styles promise no escape codes at all; glamour still writes
+		// hyperlinks for bare URLs.
+		text = ansi.Strip(text)
+	}
+	return text, nil
+}
+
+// locate trims each line's padding, removes the link and heading markers and
+// records where they were.
+func (rd *Rendered) locate(lines []string) {
+	rd.Lines = make([]string, len(lines))
+	rd.Plain = make([]string, len(lines))
+	// Only links whose extent is known were marked, in order.
+	var marked []int
+	for i, l := range rd.Page.Links {
+		if l.End > 0 {
+			marked = append(marked, i)
+		}
+	}
+	nextLink, nextHeading := 0, 0
+	open := -1
+	for li, line := range lines {
+		line = TrimPadding(line)
+		if !strings.ContainsAny(line, markerRunes) {
+			rd.Lines[li] = line
+			rd.Plain[li] = ansi.Strip(line)
+			continue
+		}
+		var b strings.Builder
+		col := 0
+		var state byte
+		for s := line; len(s) > 0; {
+			r, size := utf8.DecodeRuneInString(s)
+			switch r {
+			case guides.LinkStart:
+				if nextLink < len(marked) {
+					rd.Links = append(rd.Links, LinkSpot{Link: marked[nextLink], Line: li, Col: col})
+					open = len(rd.Links) - 1
+					nextLink++
+				}
+				s = s[size:]
+				continue
+			case guides.LinkEnd:
+				if open >= 0 {
+					rd.Links[open].EndLine, rd.Links[open].EndCol = li, col
+					open = -1
+				}
+				s = s[size:]
+				continue
+			case guides.HeadingMark:
+				if nextHeading < len(rd.Page.Headings) {
+					rd.Headings = append(rd.Headings, HeadingSpot{Heading: nextHeading, Line: li})
+					nextHeading++
+				}
+				s = s[size:]
+				continue
+			}
+			seq, width, n, newState := ansi.DecodeSequence(s, state, nil)
+			b.WriteString(seq)
+			col += width
+			state = newState
+			s = s[n:]
+		}
+		rd.Lines[li] = b.String()
+		rd.Plain[li] = ansi.Strip(rd.Lines[li])
+	}
+	// A link left open (text cut by the renderer) ends where its line ends.
+	if open >= 0 {
+		l := &rd.Links[open]
+		l.EndLine, l.EndCol = l.Line, ansi.StringWidth(rd.Lines[l.Line])
+	}
+}
+
+const markerRunes = string(guides.LinkStart) + string(guides.LinkEnd) + string(guides.HeadingMark)
+
+var trailingPadding = regexp.MustCompile(`(?:\x1b\[[0-9;:]*m|[ \t])+$`)
+
+// TrimPadding drops the styled spaces glamour pads every line with, closing
+// any style the line left open.
+func TrimPadding(line string) string {
+	loc := trailingPadding.FindStringIndex(line)
+	if loc == nil {
+		return line
+	}
+	trimmed := line[:loc[0]]
+	if strings.Contains(trimmed, "\x1b[") {
+		trimmed += "\x1b[m"
+	}
+	return trimmed
+}
+
+func trimBlankEdges(lines []string) []string {
+	blank := func(s string) bool { return strings.TrimSpace(ansi.Strip(s)) == "" }
+	for len(lines) > 0 && blank(lines[0]) {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && blank(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
