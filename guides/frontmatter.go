@@ -34,8 +34,8 @@ type frontMatter struct {
 	} `yaml:"sources"`
 }
 
-// parseFile turns one file's bytes into a Guide. The guide is nil when the
-// file cannot be used at all; problems lists everything wrong with it.
+// parseFile turns one file's bytes into a Guide. The guide is nil when
+// anything is wrong with the file; problems lists all of it.
 func parseFile(file, origin string, data []byte) (*Guide, []Problem) {
 	var probs []Problem
 	report := func(line int, format string, args ...any) {
@@ -139,6 +139,11 @@ func parseFile(file, origin string, data []byte) (*Guide, []Problem) {
 	g.Body = Sanitize(string(body))
 	if strings.TrimSpace(g.Body) == "" {
 		report(bodyLine-1, "empty body: the guide has front matter but no text")
+	}
+	// A guide with a broken header is left out rather than shown half-made;
+	// its problems say how to fix it.
+	if len(probs) > 0 {
+		return nil, probs
 	}
 	return g, probs
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"io"
 	"os"
+	"strconv"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -34,4 +35,4 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // has already said what went wrong).
 type exitCode int
 
-func (e exitCode) Error() string { return "exit " + string(rune('0'+int(e))) }
+func (e exitCode) Error() string { return "exit status " + strconv.Itoa(int(e)) }
