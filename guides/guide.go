@@ -31,6 +31,16 @@ type Guide struct {
 	Headings []Heading
 	Links    []Link
 	Words    int
+
+	// blocks are the body's paragraphs, list items and table rows as plain
+	// text, for search.
+	blocks []block
+}
+
+// block is one searchable piece of body text and where it starts in Body.
+type block struct {
+	text   string
+	offset int
 }
 
 // Source is one reference a guide's facts come from.

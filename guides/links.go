@@ -8,6 +8,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 )
@@ -103,6 +104,26 @@ func analyse(g *Guide) {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			if n.Lines().Len() > 0 {
+				if t := plainText(n, src); t != "" {
+					g.blocks = append(g.blocks, block{text: t, offset: n.Lines().At(0).Start})
+				}
+			}
+		case *east.TableRow, *east.TableHeader:
+			var cells []string
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t := plainText(c, src); t != "" {
+					cells = append(cells, t)
+				}
+			}
+			off := 0
+			if c := n.FirstChild(); c != nil && c.Lines().Len() > 0 {
+				off = c.Lines().At(0).Start
+			}
+			if len(cells) > 0 {
+				g.blocks = append(g.blocks, block{text: strings.Join(cells, " · "), offset: off})
+			}
 		case *ast.Heading:
 			t := plainText(n, src)
 			off := 0

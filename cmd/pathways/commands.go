@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -139,8 +140,59 @@ Each problem is printed as file:line: message. Exits 1 if there is any problem.`
 }
 
 func (a *app) searchCmd() *cobra.Command {
-	return &cobra.Command{Use: "search QUERY", Short: "Search all guides", Hidden: true, Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return fmt.Errorf("search is not built yet") }}
+	var asJSON bool
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "search QUERY",
+		Short: "Search every guide; prints ranked results (slug, title, section, snippet)",
+		Long: `Search titles, tags, headings, summaries and text of every guide, ranked as in
+the browser's search pane. Each word must match. Exits 1 when nothing matches.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lib, err := a.library(false)
+			if err != nil {
+				return err
+			}
+			query := strings.Join(args, " ")
+			results := guides.NewIndex(lib).Search(query, limit)
+			if len(results) == 0 {
+				fmt.Fprintf(a.stderr, "no guide matches %q\n", guides.SanitizeLine(query))
+				return exitCode(1)
+			}
+			if asJSON {
+				out := make([]searchJSON, 0, len(results))
+				for _, r := range results {
+					snippet, _ := r.Snippet(160)
+					out = append(out, searchJSON{Slug: r.Guide.Slug, Title: r.Guide.Title, Field: r.Field.String(),
+						Heading: r.Heading, Anchor: r.Anchor, Snippet: snippet, Score: r.Score})
+				}
+				return a.writeJSON(out)
+			}
+			for _, r := range results {
+				snippet, _ := r.Snippet(100)
+				where := r.Guide.Slug
+				if r.Anchor != "" {
+					where += "#" + r.Anchor
+				}
+				fmt.Fprintf(a.stdout, "%s\t%s\t%s\t%s\n", where, r.Guide.Title, r.Heading, snippet)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array for scripts")
+	cmd.Flags().IntVar(&limit, "limit", 10, "show at most `N` results (0: all)")
+	return cmd
+}
+
+// searchJSON is one result in `search --json`.
+type searchJSON struct {
+	Slug    string `json:"slug"`
+	Title   string `json:"title"`
+	Field   string `json:"field"`
+	Heading string `json:"heading"`
+	Anchor  string `json:"anchor"`
+	Snippet string `json:"snippet"`
+	Score   int    `json:"score"`
 }
 
 func (a *app) runBrowse(cmd *cobra.Command, args []string) error {

@@ -1,0 +1,98 @@
+package guides
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSearchRanking pins what a reader should find first for the queries
+// people type.
+func TestSearchRanking(t *testing.T) {
+	ix := NewIndex(LoadEmbedded())
+	tests := []struct {
+		query string
+		first string
+		field Field // -1: any
+	}{
+		{"lmia", "lmia-work-permit-canada", FieldTitle},
+		{"spousal", "spousal-open-work-permit", FieldTitle},
+		{"spousal open", "spousal-open-work-permit", FieldTitle},
+		{"pgwp", "post-graduation-work-permit", FieldTitle},
+		{"pgwp language", "post-graduation-work-permit", 255},
+		{"bridging", "bridging-open-work-permit", FieldTitle},
+		{"crs points", "crs-comprehensive-ranking-system", 255},
+		{"express entry", "express-entry-strategy", FieldTitle},
+		{"provincial nominee", "provincial-nominee-programs", FieldTitle},
+		{"glossary", "glossary", FieldTitle},
+		{"cec", "canadian-experience-class", FieldTitle},
+		{"closed permit", "employer-specific-work-permit", 255},
+		{"job offer", "job-offer-canada-immigration", FieldTitle},
+		{"LMIA-EXEMPT", "lmia-exempt-work-permits", FieldTitle},
+		{"postgrad", "post-graduation-work-permit", FieldTitle},
+	}
+	for _, tt := range tests {
+		res := ix.Search(tt.query, 5)
+		if len(res) == 0 {
+			t.Errorf("%q: no results", tt.query)
+			continue
+		}
+		if res[0].Guide.Slug != tt.first {
+			t.Errorf("%q: first result %s (%s %q), want %s", tt.query, res[0].Guide.Slug, res[0].Field, res[0].Text, tt.first)
+		}
+		if tt.field != 255 && res[0].Field != tt.field {
+			t.Errorf("%q: first result matched in %s, want %s", tt.query, res[0].Field, tt.field)
+		}
+	}
+}
+
+func TestSearchSectionAndHighlights(t *testing.T) {
+	ix := NewIndex(LoadEmbedded())
+	res := ix.Search("180 days", 0)
+	if len(res) == 0 {
+		t.Fatal("no results for 180 days")
+	}
+	var pgwp *Result
+	for i := range res {
+		if res[i].Guide.Slug == "post-graduation-work-permit" {
+			pgwp = &res[i]
+		}
+	}
+	if pgwp == nil {
+		t.Fatalf("PGWP guide not found for '180 days': %v", res)
+	}
+	if pgwp.Anchor == "" || pgwp.Heading == "" {
+		t.Errorf("body match has no section: %+v", pgwp)
+	}
+	if _, ok := pgwp.Guide.Heading(pgwp.Anchor); !ok {
+		t.Errorf("anchor %q is not a heading of the guide", pgwp.Anchor)
+	}
+	var hl strings.Builder
+	for _, m := range pgwp.Matches {
+		hl.WriteByte(pgwp.Text[m])
+	}
+	if got := strings.ToLower(hl.String()); got != "180days" {
+		t.Errorf("highlighted %q, want the letters of 180 days", got)
+	}
+}
+
+func TestSearchNoMatch(t *testing.T) {
+	ix := NewIndex(LoadEmbedded())
+	for _, q := range []string{"", "   ", "zzqqxx", "xq"} {
+		if res := ix.Search(q, 0); len(res) != 0 {
+			t.Errorf("%q: %d results, want none (first %s %q)", q, len(res), res[0].Guide.Slug, res[0].Text)
+		}
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	text := strings.Repeat("alpha ", 30) + "needle " + strings.Repeat("omega ", 30)
+	i := strings.Index(text, "needle")
+	r := Result{Text: text, Matches: []int{i, i + 1}}
+	s, m := r.Snippet(60)
+	if !strings.HasPrefix(s, "…") || !strings.HasSuffix(s, "…") || len(s) > 60+2*len("…") {
+		t.Errorf("snippet %q", s)
+	}
+	if len(m) != 2 || s[m[0]:m[0]+2] != "ne" {
+		t.Errorf("matches %v do not point at the needle in %q", m, s)
+	}
+}
