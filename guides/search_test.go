@@ -29,6 +29,9 @@ func TestSearchRanking(t *testing.T) {
 		{"job offer", "job-offer-canada-immigration", FieldTitle},
 		{"LMIA-EXEMPT", "lmia-exempt-work-permits", FieldTitle},
 		{"postgrad", "post-graduation-work-permit", FieldTitle},
+		{"tr to pr", "temporary-to-permanent-residence", FieldTag},
+		{"maintained status", "employer-specific-work-permit", 255},
+		{"flagpoling", "employer-specific-work-permit", FieldTag},
 	}
 	for _, tt := range tests {
 		res := ix.Search(tt.query, 5)

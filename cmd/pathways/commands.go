@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"pathways/assets"
 	"pathways/guides"
 	"pathways/tui"
 )
@@ -200,14 +201,24 @@ func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	opts := tui.Options{Style: a.style}
 	if len(args) == 1 {
 		if _, err := lib.Lookup(args[0]); err != nil {
 			return err
 		}
+		opts.Slug = args[0]
 	}
-	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
-	for _, g := range lib.Guides() {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", g.Slug, g.Title, g.ReviewedString())
+	switch opts.Style {
+	case "", assets.StyleAuto, assets.StyleDark, assets.StyleLight, assets.StyleNoTTY, assets.StyleASCII:
+	default:
+		return fmt.Errorf("unknown --style %q (want one of %s)", a.style, strings.Join(assets.StyleNames, ", "))
 	}
-	return tw.Flush()
+	if a.getenv("NO_COLOR") != "" {
+		opts.Style = assets.StyleNoTTY
+	}
+	if !isTerminal(a.stdin) || !isTerminal(a.stdout) {
+		a.errorf("the browser needs a terminal; to print instead, use `pathways list` or `pathways show SLUG`")
+		return exitCode(1)
+	}
+	return tui.Run(lib, opts, a.stdin, a.stdout)
 }

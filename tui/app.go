@@ -1,0 +1,339 @@
+// Package tui is the full-screen browser: a thin root model routing between
+// the guide list, the search pane and the reader.
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"pathways/assets"
+	"pathways/guides"
+)
+
+type screen int
+
+const (
+	screenBrowse screen = iota
+	screenSearch
+	screenReader
+)
+
+// Minimum usable terminal size; below it a short message is shown.
+const (
+	minWidth  = 40
+	minHeight = 10
+)
+
+// Options start the browser.
+type Options struct {
+	// Slug opens this guide first (it must exist).
+	Slug string
+	// Style is auto, dark, light, notty or ascii. With auto, the terminal's
+	// background decides between dark and light.
+	Style string
+}
+
+// Model is the root of the browser. It owns the screens and the history,
+// handles global keys, and hands everything else to the active screen.
+type Model struct {
+	ctx     *Context
+	screen  screen
+	back    screen // where esc leaves the search pane for
+	browse  Browse
+	search  Search
+	reader  Reader
+	history History
+
+	showHelp bool
+}
+
+// New builds the browser over a library.
+func New(lib *guides.Library, opts Options) Model {
+	style, fixed := opts.Style, true
+	if style == "" || style == assets.StyleAuto {
+		style, fixed = assets.StyleDark, false
+	}
+	ctx := newContext(lib, style, fixed)
+	ctx.Width, ctx.Height = 80, 24
+	m := Model{ctx: ctx, browse: newBrowse(ctx), search: newSearch(ctx), reader: newReader(ctx)}
+	if opts.Slug != "" {
+		if g, ok := lib.Guide(opts.Slug); ok {
+			m.browse.selectSlug(g.Slug)
+			m.history.Visit(Place{Slug: g.Slug, Focus: -1})
+			m.screen = screenReader
+			m.reader.guide = g
+			m.reader.pending.set, m.reader.pending.place, m.reader.pending.ratio = true, Place{Slug: g.Slug, Focus: -1}, -1
+		}
+	}
+	return m
+}
+
+// Init asks for the terminal's background (unless a style was chosen) and
+// the first rendering.
+func (m Model) Init() tea.Cmd {
+	var cmds []tea.Cmd
+	if !m.ctx.FixedStyle {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update routes messages: app-wide ones here, the rest to the active screen.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.ctx.Width, m.ctx.Height = max(1, msg.Width), max(1, msg.Height)
+		m.browse.scrollToSel()
+		return m, tea.Batch(m.reader.resized(), m.browse.preview())
+	case tea.BackgroundColorMsg:
+		return m, m.setBackground(msg.IsDark())
+	case renderedMsg:
+		m.ctx.store(msg)
+		return m, m.reader.rendered(msg)
+	case searchResultsMsg:
+		var cmd tea.Cmd
+		m.search, cmd = m.search.Update(msg)
+		return m, cmd
+	case statusClearMsg:
+		var cmd tea.Cmd
+		m.reader, cmd = m.reader.Update(msg)
+		return m, cmd
+	case openGuideMsg:
+		g, ok := m.ctx.Lib.Guide(msg.slug)
+		if !ok {
+			return m, nil
+		}
+		if m.screen == screenSearch && m.back == screenReader {
+			m.history.Update(m.reader.place())
+		} else if m.screen != screenReader {
+			m.history.Clear()
+		}
+		return m, m.visit(g, msg.anchor)
+	case followMsg:
+		m.history.Update(m.reader.place())
+		return m, m.visit(msg.target.Guide, msg.target.Anchor)
+	case tea.KeyPressMsg:
+		return m.updateKey(msg)
+	case tea.MouseMsg:
+		if m.showHelp || m.tooSmall() {
+			return m, nil
+		}
+		return m.toScreen(msg)
+	}
+	return m, nil
+}
+
+// visit opens g as a new history entry, at an anchor if given.
+func (m *Model) visit(g *guides.Guide, anchor string) tea.Cmd {
+	p := Place{Slug: g.Slug, Focus: -1}
+	m.history.Visit(p)
+	m.screen = screenReader
+	m.browse.selectSlug(g.Slug)
+	return m.reader.open(g, p, anchor)
+}
+
+// goTo opens a place from history (back or forward).
+func (m *Model) goTo(p Place) tea.Cmd {
+	g, ok := m.ctx.Lib.Guide(p.Slug)
+	if !ok {
+		return nil
+	}
+	m.screen = screenReader
+	m.browse.selectSlug(g.Slug)
+	return m.reader.open(g, p, "")
+}
+
+func (m *Model) toList() tea.Cmd {
+	m.history.Clear()
+	m.screen = screenBrowse
+	return m.browse.preview()
+}
+
+func (m *Model) setBackground(isDark bool) tea.Cmd {
+	if m.ctx.FixedStyle {
+		return nil
+	}
+	style := assets.StyleLight
+	if isDark {
+		style = assets.StyleDark
+	}
+	if style == m.ctx.Style {
+		return nil
+	}
+	m.ctx.Style = style
+	m.ctx.Styles = NewStyles(isDark, false)
+	m.search.input.SetStyles(m.ctx.Styles.Input)
+	m.reader.findInput.SetStyles(m.ctx.Styles.Input)
+	return tea.Batch(m.reader.resized(), m.browse.preview())
+}
+
+func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.ctx.Keys
+	if key.Matches(msg, k.ForceQuit) {
+		return m, tea.Quit
+	}
+	if m.showHelp {
+		if key.Matches(msg, k.Quit) {
+			return m, tea.Quit
+		}
+		m.showHelp = false
+		return m, nil
+	}
+	if m.tooSmall() {
+		if key.Matches(msg, k.Quit) {
+			return m, tea.Quit
+		}
+		return m, nil
+	}
+	typing := m.screen == screenSearch || (m.screen == screenReader && m.reader.typing())
+	if !typing {
+		switch {
+		case key.Matches(msg, k.Quit):
+			return m, tea.Quit
+		case key.Matches(msg, k.Help):
+			m.showHelp = true
+			return m, nil
+		}
+	}
+	switch m.screen {
+	case screenBrowse:
+		if key.Matches(msg, k.Search) {
+			return m, m.openSearch(screenBrowse)
+		}
+	case screenSearch:
+		if key.Matches(msg, k.Cancel) {
+			m.search.input.Blur()
+			m.screen = m.back
+			if m.screen == screenBrowse {
+				return m, m.browse.preview()
+			}
+			return m, nil
+		}
+	case screenReader:
+		if typing || m.reader.outlineOpen {
+			break
+		}
+		switch {
+		case key.Matches(msg, k.Back):
+			m.history.Update(m.reader.place())
+			if p, ok := m.history.Back(); ok {
+				return m, m.goTo(p)
+			}
+			return m, m.toList()
+		case key.Matches(msg, k.Forward):
+			m.history.Update(m.reader.place())
+			if p, ok := m.history.Forward(); ok {
+				return m, m.goTo(p)
+			}
+			return m, nil
+		case key.Matches(msg, k.ToList):
+			return m, m.toList()
+		case key.Matches(msg, k.SearchAll):
+			return m, m.openSearch(screenReader)
+		}
+	}
+	return m.toScreen(msg)
+}
+
+func (m *Model) openSearch(from screen) tea.Cmd {
+	m.back = from
+	m.screen = screenSearch
+	return m.search.focus()
+}
+
+// toScreen hands a message to the active screen.
+func (m Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.screen {
+	case screenBrowse:
+		m.browse, cmd = m.browse.Update(msg)
+	case screenSearch:
+		m.search, cmd = m.search.Update(msg)
+	case screenReader:
+		m.reader, cmd = m.reader.Update(msg)
+	}
+	return m, cmd
+}
+
+func (m Model) tooSmall() bool { return m.ctx.Width < minWidth || m.ctx.Height < minHeight }
+
+// View draws the active screen on the alternate screen, with the mouse on.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.content())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "pathways"
+	if m.screen == screenReader && m.reader.guide != nil {
+		v.WindowTitle = "pathways: " + m.reader.guide.Title
+	}
+	return v
+}
+
+func (m Model) content() string {
+	w, h := m.ctx.Width, m.ctx.Height
+	if m.tooSmall() {
+		msg := fmt.Sprintf("Terminal too small: %d×%d.\nNeeds at least %d×%d.\nq quits.", w, h, minWidth, minHeight)
+		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg)
+	}
+	if m.showHelp {
+		return m.helpView()
+	}
+	switch m.screen {
+	case screenSearch:
+		return m.search.View()
+	case screenReader:
+		if m.reader.guide != nil {
+			return m.reader.View()
+		}
+	}
+	return m.browse.View()
+}
+
+// helpModel is a help.Model styled for the context and fitted to a width.
+func helpModel(ctx *Context, width int) help.Model {
+	hm := help.New()
+	hm.Styles = ctx.Styles.Help
+	hm.SetWidth(max(1, width))
+	return hm
+}
+
+// helpView is the full key help of the active screen, from the same
+// bindings that drive it.
+func (m Model) helpView() string {
+	var groups [][]key.Binding
+	switch m.screen {
+	case screenSearch:
+		groups = m.search.fullHelp()
+	case screenReader:
+		groups = m.reader.fullHelp(m.history.CanBack(), m.history.CanForward())
+	default:
+		groups = m.browse.fullHelp()
+	}
+	st := m.ctx.Styles
+	hm := helpModel(m.ctx, m.ctx.Width-2)
+	hm.ShowAll = true
+	body := []string{
+		" " + st.Header.Render("Keys"),
+		st.Rule.Render(strings.Repeat("─", m.ctx.Width)),
+		"",
+	}
+	for _, l := range strings.Split(hm.FullHelpView(groups), "\n") {
+		body = append(body, " "+l)
+	}
+	body = append(body, "", " "+st.Dim.Render("Mouse: the wheel scrolls; a click follows a link or picks a guide."),
+		" "+st.Dim.Render("The guides are general information, not legal advice."),
+		"", " "+st.Dim.Render("Press any key to close this help."))
+	for i, l := range body {
+		body[i] = ansi.Truncate(l, m.ctx.Width, "")
+	}
+	if len(body) > m.ctx.Height {
+		body = body[:m.ctx.Height]
+	}
+	return strings.Join(body, "\n")
+}

@@ -1,0 +1,116 @@
+package tui
+
+import (
+	"fmt"
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+
+	"pathways/assets"
+	"pathways/guides"
+)
+
+// Context is what every screen shares: the library, the size of the
+// terminal, the styles and keys, and the rendered-guide cache.
+type Context struct {
+	Lib    *guides.Library
+	Index  *guides.Index
+	Keys   KeyMap
+	Styles Styles
+
+	Width, Height int
+	// Style is the resolved glamour style (dark, light, notty, ascii).
+	Style string
+	// FixedStyle is set when --style or NO_COLOR chose the style, so the
+	// terminal's background is not asked.
+	FixedStyle bool
+
+	cache     map[renderKey]*Rendered
+	renderers *rendererPool
+}
+
+func newContext(lib *guides.Library, style string, fixed bool) *Context {
+	isDark := style != assets.StyleLight
+	return &Context{
+		Lib: lib, Index: guides.NewIndex(lib), Keys: DefaultKeyMap(),
+		Styles: NewStyles(isDark, assets.Plain(style)), Style: style, FixedStyle: fixed,
+		cache:     map[renderKey]*Rendered{},
+		renderers: &rendererPool{lib: lib, free: map[rendererKey][]*Renderer{}},
+	}
+}
+
+// renderKey names one rendering of a guide.
+type renderKey struct {
+	Slug  string
+	Width int
+	Style string
+}
+
+// cached returns the rendering of slug at width if there is one.
+func (c *Context) cached(slug string, width int) (*Rendered, bool) {
+	r, ok := c.cache[renderKey{slug, width, c.Style}]
+	return r, ok
+}
+
+// renderedMsg carries a finished rendering back to Update.
+type renderedMsg struct {
+	key renderKey
+	doc *Rendered
+	err error
+}
+
+// renderCmd renders a guide off the UI goroutine.
+func (c *Context) renderCmd(g *guides.Guide, width int) tea.Cmd {
+	key := renderKey{g.Slug, width, c.Style}
+	pool := c.renderers
+	return func() tea.Msg {
+		doc, err := pool.render(g, key)
+		return renderedMsg{key: key, doc: doc, err: err}
+	}
+}
+
+// store keeps a rendering; called from Update only.
+func (c *Context) store(msg renderedMsg) {
+	if msg.err == nil && msg.doc != nil {
+		c.cache[msg.key] = msg.doc
+	}
+}
+
+// rendererKey is what a glamour renderer is built for.
+type rendererKey struct {
+	Style string
+	Width int
+}
+
+// rendererPool lends renderers to commands running at the same time; a
+// glamour renderer must not be shared while in use.
+type rendererPool struct {
+	lib  *guides.Library
+	mu   sync.Mutex
+	free map[rendererKey][]*Renderer
+}
+
+func (p *rendererPool) render(g *guides.Guide, key renderKey) (doc *Rendered, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("rendering %s failed: %v", g.Slug, r)
+		}
+	}()
+	rk := rendererKey{key.Style, key.Width}
+	p.mu.Lock()
+	var r *Renderer
+	if free := p.free[rk]; len(free) > 0 {
+		r, p.free[rk] = free[len(free)-1], free[:len(free)-1]
+	}
+	p.mu.Unlock()
+	if r == nil {
+		if r, err = NewRenderer(p.lib, key.Style, key.Width); err != nil {
+			return nil, err
+		}
+	}
+	doc, err = r.Render(g)
+	p.mu.Lock()
+	p.free[rk] = append(p.free[rk], r)
+	p.mu.Unlock()
+	return doc, err
+}

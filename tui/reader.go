@@ -1,0 +1,641 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"pathways/guides"
+)
+
+// Reader shows one guide: rendered text, link focus, find and outline.
+type Reader struct {
+	ctx   *Context
+	guide *guides.Guide
+	doc   *Rendered // nil until the first rendering arrives
+	// want is the rendering being waited for; a different one is stale.
+	want renderKey
+
+	offset int
+	focus  int // index into doc.Links, -1 for none
+
+	// pending is applied when the rendering arrives.
+	pending struct {
+		set    bool
+		place  Place
+		anchor string
+		ratio  float64 // keep the relative position on resize (-1: unused)
+	}
+
+	finding   bool // typing a find query
+	findInput textinput.Model
+	query     string
+	hits      []findHit
+	hit       int
+
+	outlineOpen bool
+	outlineSel  int
+
+	status   string
+	statusID int
+}
+
+type findHit struct {
+	line int
+	span
+}
+
+// Layout: a two-line header and a one-line footer around the text.
+const (
+	readerHeader = 2
+	readerFooter = 1
+)
+
+func newReader(ctx *Context) Reader {
+	in := textinput.New()
+	in.Prompt = "/"
+	in.Placeholder = "find in this guide"
+	in.SetStyles(ctx.Styles.Input)
+	return Reader{ctx: ctx, focus: -1, findInput: in}
+}
+
+// renderWidth is the width guides are rendered at for a terminal width.
+func renderWidth(termWidth int) int { return max(20, min(termWidth-1, 100)) }
+
+func (r *Reader) bodyHeight() int { return max(1, r.ctx.Height-readerHeader-readerFooter) }
+
+// open shows g at a place (or at an anchor), rendering it if needed.
+func (r *Reader) open(g *guides.Guide, p Place, anchor string) tea.Cmd {
+	r.guide = g
+	r.doc = nil
+	r.offset, r.focus = 0, -1
+	r.outlineOpen, r.finding = false, false
+	r.hits, r.hit = nil, 0
+	r.pending.set, r.pending.place, r.pending.anchor, r.pending.ratio = true, p, anchor, -1
+	return r.ensureRendered()
+}
+
+// ensureRendered shows the cached rendering for the current width, or asks
+// for one in the background.
+func (r *Reader) ensureRendered() tea.Cmd {
+	if r.guide == nil {
+		return nil
+	}
+	w := renderWidth(r.ctx.Width)
+	if doc, ok := r.ctx.cached(r.guide.Slug, w); ok {
+		r.setDoc(doc)
+		return nil
+	}
+	r.want = renderKey{r.guide.Slug, w, r.ctx.Style}
+	return r.ctx.renderCmd(r.guide, w)
+}
+
+// rendered takes a finished rendering if it is the one the reader waits for.
+func (r *Reader) rendered(msg renderedMsg) tea.Cmd {
+	if r.guide == nil || msg.key != r.want {
+		return nil
+	}
+	if msg.err != nil {
+		return r.setStatus("could not render this guide: " + msg.err.Error())
+	}
+	r.setDoc(msg.doc)
+	return nil
+}
+
+// resized re-renders for a new width or style, keeping the reader's place;
+// the old rendering stays on screen until the new one arrives.
+func (r *Reader) resized() tea.Cmd {
+	if r.guide == nil {
+		return nil
+	}
+	if r.doc != nil && r.doc.Width == renderWidth(r.ctx.Width) && r.doc.Style == r.ctx.Style {
+		r.clamp()
+		return nil
+	}
+	if r.doc != nil && !r.pending.set {
+		r.pending.set = true
+		r.pending.place = r.place()
+		r.pending.anchor = ""
+		r.pending.ratio = float64(r.offset) / float64(max(1, len(r.doc.Lines)))
+	}
+	return r.ensureRendered()
+}
+
+func (r *Reader) setDoc(doc *Rendered) {
+	r.doc = doc
+	if r.pending.set {
+		p := r.pending
+		r.pending.set = false
+		r.offset, r.focus = p.place.Offset, p.place.Focus
+		if p.ratio >= 0 {
+			r.offset = int(p.ratio * float64(len(doc.Lines)))
+		}
+		if p.anchor != "" {
+			if line, ok := doc.headingLine(p.anchor); ok {
+				r.offset = line
+			}
+		}
+	}
+	if r.focus >= len(doc.Links) {
+		r.focus = -1
+	}
+	r.runFind()
+	r.clamp()
+}
+
+// headingLine is the screen line of the heading with the given anchor.
+func (d *Rendered) headingLine(anchor string) (int, bool) {
+	for _, h := range d.Headings {
+		if d.Page.Headings[h.Heading].Anchor == anchor {
+			return h.Line, true
+		}
+	}
+	return 0, false
+}
+
+func (r *Reader) place() Place {
+	if r.guide == nil {
+		return Place{Focus: -1}
+	}
+	return Place{Slug: r.guide.Slug, Offset: r.offset, Focus: r.focus}
+}
+
+func (r *Reader) maxOffset() int {
+	if r.doc == nil {
+		return 0
+	}
+	return max(0, len(r.doc.Lines)-r.bodyHeight())
+}
+
+func (r *Reader) clamp() { r.offset = max(0, min(r.offset, r.maxOffset())) }
+
+func (r *Reader) scroll(n int) {
+	r.offset += n
+	r.clamp()
+}
+
+// typing reports whether keys go to an input (so q does not quit).
+func (r *Reader) typing() bool { return r.finding }
+
+// followMsg asks the root to follow a link to another guide.
+type followMsg struct{ target guides.Target }
+
+// statusClearMsg clears a status line if it is still the one shown.
+type statusClearMsg struct{ id int }
+
+func (r *Reader) setStatus(s string) tea.Cmd {
+	r.status = s
+	r.statusID++
+	id := r.statusID
+	return tea.Tick(4*time.Second, func(time.Time) tea.Msg { return statusClearMsg{id} })
+}
+
+// Update handles keys and mouse in the reader. Back, forward, leaving for the
+// list and opening search are the root's (they change screens).
+func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
+	switch msg := msg.(type) {
+	case statusClearMsg:
+		if msg.id == r.statusID {
+			r.status = ""
+		}
+		return r, nil
+	case tea.KeyPressMsg:
+		switch {
+		case r.finding:
+			return r.updateFind(msg)
+		case r.outlineOpen:
+			return r.updateOutline(msg), nil
+		}
+		return r.updateKey(msg)
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			r.scroll(-3)
+		case tea.MouseWheelDown:
+			r.scroll(3)
+		}
+	case tea.MouseClickMsg:
+		if msg.Button == tea.MouseLeft && !r.outlineOpen {
+			line := r.offset + msg.Y - readerHeader
+			if i, ok := r.linkAt(line, msg.X); ok {
+				r.focus = i
+				return r, r.follow()
+			}
+		}
+	}
+	return r, nil
+}
+
+func (r Reader) updateKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
+	k, h := r.ctx.Keys, r.bodyHeight()
+	switch {
+	case key.Matches(msg, k.Down):
+		r.scroll(1)
+	case key.Matches(msg, k.Up):
+		r.scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		r.scroll(h)
+	case key.Matches(msg, k.PageUp):
+		r.scroll(-h)
+	case key.Matches(msg, k.HalfDown):
+		r.scroll(h / 2)
+	case key.Matches(msg, k.HalfUp):
+		r.scroll(-h / 2)
+	case key.Matches(msg, k.Top):
+		r.offset = 0
+	case key.Matches(msg, k.Bottom):
+		r.offset = r.maxOffset()
+	case key.Matches(msg, k.NextLink):
+		return r, r.moveFocus(1)
+	case key.Matches(msg, k.PrevLink):
+		return r, r.moveFocus(-1)
+	case key.Matches(msg, k.Follow):
+		return r, r.follow()
+	case key.Matches(msg, k.CopyURL):
+		if l, ok := r.focusedLink(); ok && l.Kind == guides.LinkExternal {
+			return r, tea.Batch(tea.SetClipboard(l.URL), r.setStatus("copied "+l.URL))
+		}
+	case key.Matches(msg, k.Find):
+		r.finding = true
+		r.findInput.SetValue(r.query)
+		r.findInput.CursorEnd()
+		r.findInput.SetWidth(max(10, r.ctx.Width-4))
+		return r, r.findInput.Focus()
+	case key.Matches(msg, k.FindNext):
+		return r, r.nextHit(1)
+	case key.Matches(msg, k.FindPrev):
+		return r, r.nextHit(-1)
+	case key.Matches(msg, k.Outline):
+		if r.doc != nil && len(r.doc.Headings) > 0 {
+			r.outlineOpen = true
+			r.outlineSel = r.currentHeading()
+		}
+	}
+	return r, nil
+}
+
+// moveFocus focuses the next (dir 1) or previous (dir -1) link in reading
+// order and scrolls it into view. With no focus, it starts from the screen.
+func (r *Reader) moveFocus(dir int) tea.Cmd {
+	if r.doc == nil || len(r.doc.Links) == 0 {
+		return r.setStatus("this guide has no links")
+	}
+	n := len(r.doc.Links)
+	switch {
+	case r.focus >= 0:
+		r.focus = (r.focus + dir + n) % n
+	case dir > 0:
+		r.focus = 0
+		for i, l := range r.doc.Links {
+			if l.Line >= r.offset {
+				r.focus = i
+				break
+			}
+		}
+	default:
+		r.focus = n - 1
+		bottom := r.offset + r.bodyHeight() - 1
+		for i := n - 1; i >= 0; i-- {
+			if r.doc.Links[i].Line <= bottom {
+				r.focus = i
+				break
+			}
+		}
+	}
+	spot := r.doc.Links[r.focus]
+	if spot.Line < r.offset {
+		r.offset = spot.Line
+	} else if spot.EndLine >= r.offset+r.bodyHeight() {
+		r.offset = spot.EndLine - r.bodyHeight() + 1
+	}
+	r.clamp()
+	if l, ok := r.focusedLink(); ok {
+		return r.setStatus(r.describeLink(l))
+	}
+	return nil
+}
+
+func (r *Reader) focusedLink() (guides.Link, bool) {
+	if r.doc == nil || r.focus < 0 || r.focus >= len(r.doc.Links) {
+		return guides.Link{}, false
+	}
+	return r.doc.Page.Links[r.doc.Links[r.focus].Link], true
+}
+
+// describeLink says where a link goes, for the status line.
+func (r *Reader) describeLink(l guides.Link) string {
+	switch l.Kind {
+	case guides.LinkExternal:
+		return "↗ " + l.URL + "  (y copies)"
+	case guides.LinkAnchor:
+		if h, ok := r.doc.Page.Heading(l.Anchor); ok {
+			return "→ section: " + h.Text
+		}
+	case guides.LinkGuide:
+		if g, ok := r.ctx.Lib.Guide(l.Slug); ok {
+			if h, ok := g.Heading(l.Anchor); ok && l.Anchor != "" {
+				return "→ " + g.Title + " › " + h.Text
+			}
+			return "→ " + g.Title
+		}
+	}
+	return "broken link: " + l.Dest
+}
+
+// follow acts on the focused link: another guide goes to the root, a
+// section scrolls here, a web link shows its address.
+func (r *Reader) follow() tea.Cmd {
+	l, ok := r.focusedLink()
+	if !ok {
+		return r.setStatus("press tab to choose a link")
+	}
+	switch l.Kind {
+	case guides.LinkExternal:
+		return r.setStatus("↗ " + l.URL + "  (y copies; pathways does not open a browser)")
+	case guides.LinkAnchor:
+		if line, ok := r.doc.headingLine(l.Anchor); ok {
+			r.offset = line
+			r.clamp()
+		}
+		return nil
+	}
+	target, err := r.ctx.Lib.Resolve(r.guide, l.Dest)
+	if err != nil {
+		return r.setStatus(err.Error())
+	}
+	return func() tea.Msg { return followMsg{target} }
+}
+
+// linkAt finds the link under a screen cell of the text.
+func (r *Reader) linkAt(line, col int) (int, bool) {
+	if r.doc == nil {
+		return 0, false
+	}
+	for i, l := range r.doc.Links {
+		if line < l.Line || line > l.EndLine {
+			continue
+		}
+		from, to := 0, 1<<30
+		if line == l.Line {
+			from = l.Col
+		}
+		if line == l.EndLine {
+			to = l.EndCol
+		}
+		if col >= from && col < to {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// currentHeading is the index (into doc.Headings) of the section on screen.
+func (r *Reader) currentHeading() int {
+	cur := 0
+	for i, h := range r.doc.Headings {
+		if h.Line <= r.offset {
+			cur = i
+		}
+	}
+	return cur
+}
+
+func (r Reader) updateOutline(msg tea.KeyPressMsg) Reader {
+	k := r.ctx.Keys
+	n := len(r.doc.Headings)
+	switch {
+	case key.Matches(msg, k.Up):
+		r.outlineSel = max(0, r.outlineSel-1)
+	case key.Matches(msg, k.Down):
+		r.outlineSel = min(n-1, r.outlineSel+1)
+	case key.Matches(msg, k.Top):
+		r.outlineSel = 0
+	case key.Matches(msg, k.Bottom):
+		r.outlineSel = n - 1
+	case key.Matches(msg, k.Accept):
+		r.offset = r.doc.Headings[r.outlineSel].Line
+		r.clamp()
+		r.outlineOpen = false
+	case key.Matches(msg, k.Cancel), key.Matches(msg, k.Outline):
+		r.outlineOpen = false
+	}
+	return r
+}
+
+func (r Reader) updateFind(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
+	k := r.ctx.Keys
+	switch {
+	case key.Matches(msg, k.Accept):
+		r.finding = false
+		r.findInput.Blur()
+		if len(r.hits) == 0 && r.query != "" {
+			return r, r.setStatus(fmt.Sprintf("no match for %q", r.query))
+		}
+		return r, r.hitStatus()
+	case key.Matches(msg, k.Cancel):
+		r.finding = false
+		r.findInput.Blur()
+		r.query = ""
+		r.runFind()
+		return r, nil
+	}
+	var cmd tea.Cmd
+	r.findInput, cmd = r.findInput.Update(msg)
+	if q := r.findInput.Value(); q != r.query {
+		r.query = q
+		r.runFind()
+		r.jumpToHit(r.firstHitFrom(r.offset))
+	}
+	return r, cmd
+}
+
+// runFind recomputes the matches of the find query in the rendered text.
+func (r *Reader) runFind() {
+	r.hits = r.hits[:0]
+	if r.doc == nil || r.query == "" {
+		r.hit = 0
+		return
+	}
+	for i, plain := range r.doc.Plain {
+		for _, s := range findSpans(plain, r.query) {
+			r.hits = append(r.hits, findHit{line: i, span: s})
+		}
+	}
+	r.hit = min(r.hit, max(0, len(r.hits)-1))
+}
+
+func (r *Reader) firstHitFrom(line int) int {
+	for i, h := range r.hits {
+		if h.line >= line {
+			return i
+		}
+	}
+	return 0
+}
+
+func (r *Reader) jumpToHit(i int) {
+	if len(r.hits) == 0 {
+		return
+	}
+	r.hit = (i%len(r.hits) + len(r.hits)) % len(r.hits)
+	line := r.hits[r.hit].line
+	if line < r.offset || line >= r.offset+r.bodyHeight() {
+		r.offset = line - r.bodyHeight()/3
+		r.clamp()
+	}
+}
+
+func (r *Reader) nextHit(dir int) tea.Cmd {
+	if r.query == "" {
+		return r.setStatus("press / to find text in this guide")
+	}
+	if len(r.hits) == 0 {
+		return r.setStatus(fmt.Sprintf("no match for %q", r.query))
+	}
+	r.jumpToHit(r.hit + dir)
+	return r.hitStatus()
+}
+
+func (r *Reader) hitStatus() tea.Cmd {
+	if len(r.hits) == 0 {
+		return nil
+	}
+	return r.setStatus(fmt.Sprintf("match %d of %d for %q  (n next, N previous)", r.hit+1, len(r.hits), r.query))
+}
+
+// percent is how far through the guide the bottom of the screen is.
+func (r *Reader) percent() int {
+	if r.doc == nil || len(r.doc.Lines) <= r.bodyHeight() {
+		return 100
+	}
+	return min(100, (r.offset+r.bodyHeight())*100/len(r.doc.Lines))
+}
+
+// View draws the reader at the context's size.
+func (r Reader) View() string {
+	st, w := r.ctx.Styles, r.ctx.Width
+	var b strings.Builder
+
+	title := st.Header.Render(ansi.Truncate(r.guide.Title, max(1, w-24), "…"))
+	date := st.Dim.Render("reviewed " + r.guide.ReviewedString())
+	gap := max(1, w-ansi.StringWidth(title)-ansi.StringWidth(date)-1)
+	b.WriteString(" " + title + strings.Repeat(" ", gap) + date + "\n")
+	b.WriteString(st.Rule.Render(strings.Repeat("─", max(0, w))) + "\n")
+
+	h := r.bodyHeight()
+	body := r.bodyLines(h)
+	for i := 0; i < h; i++ {
+		if i < len(body) {
+			b.WriteString(ansi.Truncate(body[i], w, ""))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(r.footer())
+	return b.String()
+}
+
+func (r *Reader) bodyLines(h int) []string {
+	st := r.ctx.Styles
+	if r.doc == nil {
+		return []string{"", "  " + st.Dim.Render("Rendering "+r.guide.Title+"…")}
+	}
+	if r.outlineOpen {
+		return r.outlineLines(h)
+	}
+	end := min(len(r.doc.Lines), r.offset+h)
+	out := make([]string, 0, h)
+	for i := r.offset; i < end; i++ {
+		line := r.doc.Lines[i]
+		for hi, hit := range r.hits {
+			if hit.line == i {
+				style := st.FindHit
+				if hi == r.hit {
+					style = st.FindCurrent
+				}
+				line = highlight(line, hit.from, hit.to, style)
+			}
+		}
+		if r.focus >= 0 && r.focus < len(r.doc.Links) {
+			l := r.doc.Links[r.focus]
+			if i >= l.Line && i <= l.EndLine {
+				from, to := 0, ansi.StringWidth(line)
+				if i == l.Line {
+					from = l.Col
+				}
+				if i == l.EndLine {
+					to = l.EndCol
+				}
+				if i != l.Line {
+					from = leadingSpaces(r.doc.Plain[i])
+				}
+				line = highlight(line, from, to, st.LinkFocus)
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func leadingSpaces(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
+
+func (r *Reader) outlineLines(h int) []string {
+	st := r.ctx.Styles
+	out := []string{"  " + st.Title.Render("Outline") + st.Dim.Render("  (enter jumps, esc closes)"), ""}
+	rows := h - len(out)
+	first := max(0, min(r.outlineSel-rows/2, len(r.doc.Headings)-rows))
+	for i := first; i < len(r.doc.Headings) && len(out) < h; i++ {
+		hd := r.doc.Page.Headings[r.doc.Headings[i].Heading]
+		text := strings.Repeat("  ", max(0, hd.Level-2)) + hd.Text
+		if i == r.outlineSel {
+			out = append(out, "  "+st.Selected.Render("› "+text))
+		} else {
+			out = append(out, "    "+text)
+		}
+	}
+	return out
+}
+
+func (r *Reader) footer() string {
+	st, w := r.ctx.Styles, r.ctx.Width
+	if r.finding {
+		return r.findInput.View()
+	}
+	pos := st.Dim.Render(fmt.Sprintf(" %3d%% ", r.percent()))
+	var right string
+	if r.status != "" {
+		right = st.Status.Render(r.status)
+	} else {
+		hm := helpModel(r.ctx, w-ansi.StringWidth(pos)-1)
+		right = hm.ShortHelpView(r.shortHelp())
+	}
+	return ansi.Truncate(pos+" "+right, w, "…")
+}
+
+// shortHelp is the footer's help: only keys that can act now.
+func (r *Reader) shortHelp() []key.Binding {
+	k := r.ctx.Keys
+	hasLinks := r.doc != nil && len(r.doc.Links) > 0
+	return []key.Binding{
+		enabled(k.NextLink, hasLinks),
+		enabled(k.Follow, r.focus >= 0),
+		k.Back, k.Find, k.Outline, k.Help,
+	}
+}
+
+// fullHelp groups every reader key for the help screen.
+func (r *Reader) fullHelp(canBack, canForward bool) [][]key.Binding {
+	k := r.ctx.Keys
+	hasLinks := r.doc != nil && len(r.doc.Links) > 0
+	l, ok := r.focusedLink()
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{enabled(k.NextLink, hasLinks), enabled(k.PrevLink, hasLinks), enabled(k.Follow, ok),
+			enabled(k.CopyURL, ok && l.Kind == guides.LinkExternal), k.Back, enabled(k.Forward, canForward)},
+		{k.Find, enabled(k.FindNext, len(r.hits) > 0), enabled(k.FindPrev, len(r.hits) > 0), k.Outline, k.SearchAll, k.ToList, k.Quit},
+	}
+}

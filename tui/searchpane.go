@@ -1,0 +1,188 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"pathways/guides"
+)
+
+// Search is the all-guides search pane: a query and ranked results.
+type Search struct {
+	ctx     *Context
+	input   textinput.Model
+	results []guides.Result
+	sel     int
+	seq     int // of the latest query sent; older results are dropped
+	query   string
+}
+
+// searchResultsMsg carries the results of one query back to Update.
+type searchResultsMsg struct {
+	seq     int
+	query   string
+	results []guides.Result
+}
+
+// searchLimit bounds the results shown.
+const searchLimit = 50
+
+func newSearch(ctx *Context) Search {
+	in := textinput.New()
+	in.Prompt = "Search: "
+	in.Placeholder = "lmia, spousal open, pgwp language, crs points…"
+	in.CharLimit = 200
+	in.SetStyles(ctx.Styles.Input)
+	return Search{ctx: ctx, input: in}
+}
+
+// focus shows the pane with the input ready for typing.
+func (s *Search) focus() tea.Cmd {
+	s.input.SetWidth(max(10, s.ctx.Width-12))
+	s.input.CursorEnd()
+	return s.input.Focus()
+}
+
+// searchCmd runs a query off the UI goroutine.
+func searchCmd(ix *guides.Index, query string, seq int) tea.Cmd {
+	return func() tea.Msg {
+		return searchResultsMsg{seq: seq, query: query, results: ix.Search(query, searchLimit)}
+	}
+}
+
+// Update edits the query and moves through results; enter opens one.
+func (s Search) Update(msg tea.Msg) (Search, tea.Cmd) {
+	switch msg := msg.(type) {
+	case searchResultsMsg:
+		if msg.seq == s.seq {
+			s.results, s.query = msg.results, msg.query
+			s.sel = min(s.sel, max(0, len(s.results)-1))
+		}
+		return s, nil
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			s.sel = max(0, s.sel-1)
+		case tea.MouseWheelDown:
+			s.sel = max(0, min(len(s.results)-1, s.sel+1))
+		}
+		return s, nil
+	case tea.KeyPressMsg:
+		k := s.ctx.Keys
+		switch {
+		case key.Matches(msg, k.ResultDown):
+			s.sel = max(0, min(len(s.results)-1, s.sel+1))
+			return s, nil
+		case key.Matches(msg, k.ResultUp):
+			s.sel = max(0, s.sel-1)
+			return s, nil
+		case key.Matches(msg, k.Accept):
+			if s.sel < len(s.results) {
+				r := s.results[s.sel]
+				return s, func() tea.Msg { return openGuideMsg{slug: r.Guide.Slug, anchor: r.Anchor} }
+			}
+			return s, nil
+		}
+		var cmd tea.Cmd
+		before := s.input.Value()
+		s.input, cmd = s.input.Update(msg)
+		if q := s.input.Value(); q != before {
+			s.seq++
+			s.sel = 0
+			if strings.TrimSpace(q) == "" {
+				s.results, s.query = nil, q
+				return s, cmd
+			}
+			return s, tea.Batch(cmd, searchCmd(s.ctx.Index, q, s.seq))
+		}
+		return s, cmd
+	}
+	return s, nil
+}
+
+// View draws the input and the results, the selected one marked.
+func (s Search) View() string {
+	st, w := s.ctx.Styles, s.ctx.Width
+	lines := []string{" " + s.input.View(), st.Rule.Render(strings.Repeat("─", w))}
+	switch {
+	case strings.TrimSpace(s.input.Value()) == "":
+		lines = append(lines, "", "  "+st.Dim.Render("Type to search titles, tags, headings and text of every guide."))
+	case len(s.results) == 0 && s.query == s.input.Value():
+		lines = append(lines, "", "  "+st.Dim.Render(fmt.Sprintf("No guide matches %q.", guides.SanitizeLine(s.query))))
+	}
+	rows := max(1, (s.ctx.Height-3)/itemHeight)
+	top := max(0, min(s.sel-rows+1, len(s.results)-rows))
+	for i := top; i < len(s.results) && i < top+rows; i++ {
+		r := s.results[i]
+		where := r.Guide.Title
+		if r.Heading != "" {
+			where += " › " + r.Heading
+		}
+		snippet := s.snippet(r, w-6)
+		if i == s.sel {
+			lines = append(lines, " "+st.Selected.Render("▌ "+ansi.Truncate(where, w-4, "…")), " "+st.Selected.Render("▌ ")+snippet, "")
+		} else {
+			lines = append(lines, "   "+st.Title.Render(ansi.Truncate(where, w-4, "…")), "   "+snippet, "")
+		}
+	}
+	for len(lines) < s.ctx.Height-1 {
+		lines = append(lines, "")
+	}
+	lines = lines[:s.ctx.Height-1]
+	hm := helpModel(s.ctx, w-1)
+	footer := " " + hm.ShortHelpView(s.shortHelp())
+	if n := len(s.results); n > 0 {
+		footer = st.Dim.Render(fmt.Sprintf(" %d/%d ", s.sel+1, n)) + footer
+	}
+	return strings.Join(append(lines, ansi.Truncate(footer, w, "")), "\n")
+}
+
+// snippet is the matched text with the matched characters highlighted; a
+// title match shows the summary instead of repeating the title.
+func (s *Search) snippet(r guides.Result, width int) string {
+	if r.Field == guides.FieldTitle {
+		return s.ctx.Styles.Dim.Render(ansi.Truncate(r.Guide.Summary, width, "…"))
+	}
+	text, matches := r.Snippet(max(10, width))
+	if r.Field == guides.FieldTag {
+		text, matches = "tag: "+text, shift(matches, len("tag: "))
+	}
+	set := make(map[int]bool, len(matches))
+	for _, m := range matches {
+		set[m] = true
+	}
+	var b strings.Builder
+	st := s.ctx.Styles
+	for i, ch := range text {
+		if set[i] {
+			b.WriteString(st.Match.Render(string(ch)))
+		} else {
+			b.WriteString(st.Dim.Render(string(ch)))
+		}
+	}
+	return ansi.Truncate(b.String(), width, "…")
+}
+
+func (s *Search) shortHelp() []key.Binding {
+	k := s.ctx.Keys
+	has := len(s.results) > 0
+	return []key.Binding{enabled(k.ResultDown, has), enabled(k.ResultUp, has), enabled(k.Accept, has), k.Cancel, k.ForceQuit}
+}
+
+func (s *Search) fullHelp() [][]key.Binding {
+	k := s.ctx.Keys
+	return [][]key.Binding{{k.ResultDown, k.ResultUp, k.Accept, k.Cancel, k.ForceQuit}}
+}
+
+func shift(ms []int, n int) []int {
+	out := make([]int, len(ms))
+	for i, m := range ms {
+		out[i] = m + n
+	}
+	return out
+}
