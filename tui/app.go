@@ -272,6 +272,14 @@ func (m Model) View() tea.View {
 	if m.screen == screenReader && m.reader.guide != nil {
 		v.WindowTitle = "pathways: " + m.reader.guide.Title
 	}
+	if !m.showHelp && !m.tooSmall() {
+		switch m.screen {
+		case screenSearch:
+			v.Cursor = m.search.cursor()
+		case screenReader:
+			v.Cursor = m.reader.cursor()
+		}
+	}
 	return v
 }
 

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -27,6 +28,8 @@ type Context struct {
 
 	cache     map[renderKey]*Rendered
 	renderers *rendererPool
+	// tick schedules a message (tea.Tick); tests replace it.
+	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 }
 
 func newContext(lib *guides.Library, style string, fixed bool) *Context {
@@ -36,6 +39,7 @@ func newContext(lib *guides.Library, style string, fixed bool) *Context {
 		Styles: NewStyles(isDark, assets.Plain(style)), Style: style, FixedStyle: fixed,
 		cache:     map[renderKey]*Rendered{},
 		renderers: &rendererPool{lib: lib, free: map[rendererKey][]*Renderer{}},
+		tick:      tea.Tick,
 	}
 }
 

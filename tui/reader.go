@@ -61,6 +61,7 @@ func newReader(ctx *Context) Reader {
 	in.Prompt = "/"
 	in.Placeholder = "find in this guide"
 	in.SetStyles(ctx.Styles.Input)
+	in.SetVirtualCursor(false) // the terminal's own cursor: no blink timers
 	return Reader{ctx: ctx, focus: -1, findInput: in}
 }
 
@@ -192,7 +193,7 @@ func (r *Reader) setStatus(s string) tea.Cmd {
 	r.status = s
 	r.statusID++
 	id := r.statusID
-	return tea.Tick(4*time.Second, func(time.Time) tea.Msg { return statusClearMsg{id} })
+	return r.ctx.tick(4*time.Second, func(time.Time) tea.Msg { return statusClearMsg{id} })
 }
 
 // Update handles keys and mouse in the reader. Back, forward, leaving for the
@@ -506,6 +507,18 @@ func (r *Reader) hitStatus() tea.Cmd {
 		return nil
 	}
 	return r.setStatus(fmt.Sprintf("match %d of %d for %q  (n next, N previous)", r.hit+1, len(r.hits), r.query))
+}
+
+// cursor is where the terminal cursor goes while typing a find query.
+func (r *Reader) cursor() *tea.Cursor {
+	if !r.finding {
+		return nil
+	}
+	c := r.findInput.Cursor()
+	if c != nil {
+		c.Y = r.ctx.Height - 1
+	}
+	return c
 }
 
 // percent is how far through the guide the bottom of the screen is.

@@ -38,6 +38,7 @@ func newSearch(ctx *Context) Search {
 	in.Placeholder = "lmia, spousal open, pgwp language, crs points…"
 	in.CharLimit = 200
 	in.SetStyles(ctx.Styles.Input)
+	in.SetVirtualCursor(false) // the terminal's own cursor: no blink timers
 	return Search{ctx: ctx, input: in}
 }
 
@@ -46,6 +47,15 @@ func (s *Search) focus() tea.Cmd {
 	s.input.SetWidth(max(10, s.ctx.Width-12))
 	s.input.CursorEnd()
 	return s.input.Focus()
+}
+
+// cursor is where the terminal cursor goes: in the query, after the margin.
+func (s *Search) cursor() *tea.Cursor {
+	c := s.input.Cursor()
+	if c != nil {
+		c.X++
+	}
+	return c
 }
 
 // searchCmd runs a query off the UI goroutine.

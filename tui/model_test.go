@@ -1,0 +1,265 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"pathways/guides"
+)
+
+// TestSearchOpenFollowBackForward walks the main journey: search, open a
+// result, follow a link, go back and forward, leave for the list.
+func TestSearchOpenFollowBackForward(t *testing.T) {
+	d := newDriver(t, embedded, Options{}, 100, 30)
+	if d.m.screen != screenBrowse {
+		t.Fatalf("starts on screen %d, want the list", d.m.screen)
+	}
+	d.keys("/")
+	if d.m.screen != screenSearch {
+		t.Fatalf("/ did not open search")
+	}
+	d.typeText("spousal")
+	if len(d.m.search.results) == 0 || d.m.search.results[0].Guide.Slug != "spousal-open-work-permit" {
+		t.Fatalf("search results = %v", d.m.search.results)
+	}
+	d.keys("q") // typed, not quit
+	if d.quit || d.m.search.input.Value() != "spousalq" {
+		t.Fatalf("q while typing quit or was lost: %q", d.m.search.input.Value())
+	}
+	d.keys("backspace", "enter")
+	if d.slug() != "spousal-open-work-permit" {
+		t.Fatalf("enter opened %q", d.slug())
+	}
+	if d.m.reader.doc == nil {
+		t.Fatal("guide not rendered")
+	}
+
+	d.keys("tab")
+	l, ok := d.m.reader.focusedLink()
+	if !ok {
+		t.Fatal("tab focused no link")
+	}
+	if d.m.reader.focus != 0 {
+		t.Errorf("first tab focused link %d, want the first on screen (0)", d.m.reader.focus)
+	}
+	d.keys("tab", "shift+tab")
+	if d.m.reader.focus != 0 {
+		t.Errorf("tab, shift+tab left focus at %d", d.m.reader.focus)
+	}
+	d.keys("j", "j")
+	before := Place{Slug: d.slug(), Offset: d.m.reader.offset, Focus: d.m.reader.focus}
+
+	d.keys("enter")
+	if d.slug() != l.Slug {
+		t.Fatalf("following %q opened %q", l.Dest, d.slug())
+	}
+	if d.m.reader.offset != 0 || d.m.reader.focus != -1 {
+		t.Errorf("new guide opened at offset %d focus %d, want top and no focus", d.m.reader.offset, d.m.reader.focus)
+	}
+
+	d.keys("backspace")
+	if got := d.m.reader.place(); got != before {
+		t.Fatalf("back = %+v, want %+v", got, before)
+	}
+	d.keys("alt+right")
+	if d.slug() != l.Slug {
+		t.Fatalf("forward = %q, want %q", d.slug(), l.Slug)
+	}
+	d.keys("alt+left")
+	if d.slug() != "spousal-open-work-permit" {
+		t.Fatalf("alt+left = %q", d.slug())
+	}
+	// Back from the first guide returns to the list, on that guide.
+	d.keys("backspace")
+	if d.m.screen != screenBrowse {
+		t.Fatalf("back from the first guide: screen %d, want the list", d.m.screen)
+	}
+	if g, _ := d.m.browse.Selected(); g.Slug != "spousal-open-work-permit" {
+		t.Errorf("list selection = %q", g.Slug)
+	}
+	d.keys("q")
+	if !d.quit {
+		t.Error("q did not quit")
+	}
+}
+
+func TestSearchOpensAtMatchedSection(t *testing.T) {
+	d := newDriver(t, embedded, Options{}, 100, 30)
+	d.keys("/")
+	d.typeText("180 days")
+	var want guides.Result
+	found := false
+	for i, r := range d.m.search.results {
+		if r.Guide.Slug == "post-graduation-work-permit" {
+			want, found = r, true
+			for range i {
+				d.keys("ctrl+n")
+			}
+			break
+		}
+	}
+	if !found || want.Anchor == "" {
+		t.Fatalf("no section result for the PGWP guide: %+v", d.m.search.results)
+	}
+	d.keys("enter")
+	line, ok := d.m.reader.doc.headingLine(want.Anchor)
+	if !ok {
+		t.Fatalf("anchor %q not rendered", want.Anchor)
+	}
+	if d.m.reader.offset != min(line, d.m.reader.maxOffset()) {
+		t.Errorf("opened at line %d, want the %q heading at %d", d.m.reader.offset, want.Heading, line)
+	}
+	// esc from search returns to where the reader came from.
+	d.keys("s")
+	if d.m.screen != screenSearch {
+		t.Fatal("s did not open search from the reader")
+	}
+	d.keys("esc")
+	if d.slug() != "post-graduation-work-permit" {
+		t.Errorf("esc from search went to %q", d.slug())
+	}
+	d.keys("esc")
+	if d.m.screen != screenBrowse {
+		t.Error("esc in the reader did not return to the list")
+	}
+}
+
+func TestFindInGuide(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "post-graduation-work-permit"}, 90, 24)
+	d.keys("/")
+	d.typeText("language")
+	d.keys("enter")
+	r := d.m.reader
+	if r.finding || len(r.hits) < 2 {
+		t.Fatalf("find: typing %v, %d hits", r.finding, len(r.hits))
+	}
+	first := r.hit
+	d.keys("n")
+	if d.m.reader.hit != (first+1)%len(r.hits) {
+		t.Errorf("n moved to hit %d", d.m.reader.hit)
+	}
+	d.keys("N")
+	if d.m.reader.hit != first {
+		t.Errorf("N moved to hit %d, want %d", d.m.reader.hit, first)
+	}
+	hitLine := d.m.reader.hits[d.m.reader.hit].line
+	if hitLine < d.m.reader.offset || hitLine >= d.m.reader.offset+d.m.reader.bodyHeight() {
+		t.Errorf("current hit on line %d is off screen (offset %d)", hitLine, d.m.reader.offset)
+	}
+	if !strings.Contains(strings.ToLower(ansi.Strip(d.m.reader.View())), "language") {
+		t.Error("the match is not on screen")
+	}
+}
+
+func TestOutlineJumps(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "lmia-work-permit-canada"}, 90, 24)
+	d.keys("t")
+	if !d.m.reader.outlineOpen {
+		t.Fatal("t did not open the outline")
+	}
+	d.keys("j", "j", "j", "enter")
+	h := d.m.reader.doc.Headings[3]
+	if d.m.reader.outlineOpen || d.m.reader.offset != min(h.Line, d.m.reader.maxOffset()) {
+		t.Errorf("outline jump: open %v offset %d, want %d", d.m.reader.outlineOpen, d.m.reader.offset, h.Line)
+	}
+}
+
+func TestScrollKeys(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "glossary"}, 80, 20)
+	body := d.m.reader.bodyHeight()
+	steps := []struct {
+		key  string
+		want func(prev int) int
+	}{
+		{"j", func(p int) int { return p + 1 }},
+		{"space", func(p int) int { return p + body }},
+		{"d", func(p int) int { return p + body/2 }},
+		{"k", func(p int) int { return p - 1 }},
+		{"b", func(p int) int { return p - body }},
+		{"G", func(int) int { return d.m.reader.maxOffset() }},
+		{"u", func(p int) int { return p - body/2 }},
+		{"g", func(int) int { return 0 }},
+	}
+	for _, s := range steps {
+		prev := d.m.reader.offset
+		d.keys(s.key)
+		if want := s.want(prev); d.m.reader.offset != want {
+			t.Errorf("%s: offset %d, want %d", s.key, d.m.reader.offset, want)
+		}
+	}
+	d.send(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if d.m.reader.offset != 3 {
+		t.Errorf("wheel down: offset %d, want 3", d.m.reader.offset)
+	}
+}
+
+func TestMouseClickFollowsLink(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "spousal-open-work-permit"}, 100, 40)
+	doc := d.m.reader.doc
+	var spot LinkSpot
+	found := false
+	for _, s := range doc.Links {
+		l := doc.Page.Links[s.Link]
+		if l.Kind == guides.LinkGuide && s.Line < d.m.reader.bodyHeight() {
+			spot, found = s, true
+			break
+		}
+	}
+	if !found {
+		t.Fatal("no guide link on the first screen of the spousal guide")
+	}
+	want := doc.Page.Links[spot.Link].Slug
+	d.send(tea.MouseClickMsg{X: spot.Col + 1, Y: spot.Line + readerHeader, Button: tea.MouseLeft})
+	if d.slug() != want {
+		t.Errorf("click opened %q, want %q", d.slug(), want)
+	}
+}
+
+func TestHelpShowsOnlyKeysThatAct(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "glossary"}, 100, 40)
+	d.keys("?")
+	help := ansi.Strip(d.m.content())
+	for _, want := range []string{"next link", "find in guide", "outline", "back"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+	for _, hidden := range []string{"forward", "copy link URL", "next match"} {
+		if strings.Contains(help, hidden) {
+			t.Errorf("help shows %q, which cannot act now", hidden)
+		}
+	}
+	d.keys("x")
+	if d.m.showHelp {
+		t.Error("a key did not close help")
+	}
+}
+
+func TestTooSmallAndResize(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "glossary"}, 30, 8)
+	if !strings.Contains(d.m.content(), "too small") {
+		t.Errorf("tiny terminal: %q", d.m.content())
+	}
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if d.m.reader.doc == nil || d.m.reader.doc.Width != renderWidth(120) {
+		t.Fatalf("not re-rendered at the new width")
+	}
+	d.keys("G")
+	d.send(tea.WindowSizeMsg{Width: 60, Height: 20})
+	if d.m.reader.doc.Width != renderWidth(60) {
+		t.Fatalf("not re-rendered at 60")
+	}
+	if d.m.reader.offset < d.m.reader.maxOffset()/2 {
+		t.Errorf("resize lost the place: offset %d of %d", d.m.reader.offset, d.m.reader.maxOffset())
+	}
+}
+
+func TestUnknownStartSlugFallsBackToList(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "nope"}, 80, 24)
+	if d.m.screen != screenBrowse {
+		t.Errorf("screen %d, want the list", d.m.screen)
+	}
+}
