@@ -51,7 +51,7 @@ func (b *Browse) wide() bool { return b.ctx.Width >= wideWidth }
 
 func (b *Browse) listWidth() int {
 	if b.wide() {
-		return min(56, b.ctx.Width*2/5)
+		return min(60, b.ctx.Width*9/20)
 	}
 	return b.ctx.Width
 }
@@ -199,11 +199,13 @@ func (b *Browse) previewLines(h int) []string {
 	if !ok {
 		return nil
 	}
+	st := b.ctx.Styles
+	head := []string{" " + st.Title.Render(g.Title), " " + st.Dim.Render("reviewed "+g.ReviewedString()), ""}
 	doc, ok := b.ctx.cached(g.Slug, b.previewWidth())
 	if !ok {
-		return []string{"", "  " + b.ctx.Styles.Dim.Render("Rendering…")}
+		return append(head, "  "+st.Dim.Render("Rendering…"))
 	}
-	return doc.Lines[:min(h, len(doc.Lines))]
+	return append(head, doc.Lines[:min(max(0, h-len(head)), len(doc.Lines))]...)
 }
 
 func (b *Browse) shortHelp() []key.Binding {

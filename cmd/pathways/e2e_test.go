@@ -1,0 +1,271 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/vt"
+	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
+)
+
+// The end-to-end tests build the real binary and drive it in a real
+// pseudo-terminal, reading the screen through a terminal emulator as a user
+// would see it.
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "pathways-e2e")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "pathways")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+// screen is the binary running in a pseudo-terminal of a fixed size.
+type screen struct {
+	t     *testing.T
+	cmd   *exec.Cmd
+	ptmx  *os.File
+	tty   *os.File
+	mu    sync.Mutex
+	emu   *vt.Emulator
+	title string
+	raw   bytes.Buffer // everything the program wrote
+	done  chan error
+}
+
+func start(t *testing.T, w, h int, env []string, args ...string) *screen {
+	t.Helper()
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Fatalf("open pty: %v", err)
+	}
+	if err := pty.Setsize(ptmx, &pty.Winsize{Cols: uint16(w), Rows: uint16(h)}); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary(t), args...)
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=")
+	cmd.Env = append(cmd.Env, env...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start: %v", err)
+	}
+	s := &screen{t: t, cmd: cmd, ptmx: ptmx, tty: tty, emu: vt.NewEmulator(w, h), done: make(chan error, 1)}
+	s.emu.SetCallbacks(vt.Callbacks{Title: func(title string) { s.title = title }})
+	go func() {
+		buf := make([]byte, 32<<10)
+		for {
+			n, err := ptmx.Read(buf)
+			if n > 0 {
+				s.mu.Lock()
+				s.raw.Write(buf[:n])
+				_, _ = s.emu.Write(buf[:n])
+				s.mu.Unlock()
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	// Replies the emulator makes to the program's queries go back to it.
+	go func() { _, _ = io.Copy(ptmx, s.emu) }()
+	go func() { s.done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = ptmx.Close()
+		_ = tty.Close()
+	})
+	return s
+}
+
+// text is the screen as plain text.
+func (s *screen) text() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.emu.String()
+}
+
+// line is one row of the screen.
+func (s *screen) line(y int) string {
+	lines := strings.Split(s.text(), "\n")
+	if y < len(lines) {
+		return lines[y]
+	}
+	return ""
+}
+
+// waitFor waits until the screen satisfies ok, failing after a while.
+func (s *screen) waitFor(what string, ok func(string) bool) {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if ok(s.text()) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	s.t.Fatalf("timed out waiting for %s; screen:\n%s", what, s.text())
+}
+
+func (s *screen) waitText(want string) {
+	s.t.Helper()
+	s.waitFor(fmt.Sprintf("%q", want), func(txt string) bool { return strings.Contains(txt, want) })
+}
+
+func (s *screen) send(keys string) {
+	s.t.Helper()
+	if _, err := s.ptmx.Write([]byte(keys)); err != nil {
+		s.t.Fatalf("write keys: %v", err)
+	}
+	time.Sleep(60 * time.Millisecond) // let the key be read on its own
+}
+
+// exit waits for the program to end and returns its exit code.
+func (s *screen) exit() int {
+	s.t.Helper()
+	select {
+	case err := <-s.done:
+		time.Sleep(50 * time.Millisecond) // let the last output reach the emulator
+		if ee, ok := err.(*exec.ExitError); ok {
+			return ee.ExitCode()
+		}
+		if err != nil {
+			s.t.Fatalf("wait: %v", err)
+		}
+		return 0
+	case <-time.After(10 * time.Second):
+		s.t.Fatalf("program did not exit; screen:\n%s", s.text())
+	}
+	return -1
+}
+
+// assertRestored checks the terminal is as the program found it: main
+// screen, cursor visible, echo and line editing on.
+func (s *screen) assertRestored() {
+	s.t.Helper()
+	s.mu.Lock()
+	alt, hidden := s.emu.IsAltScreen(), s.emu.CursorHidden()
+	s.mu.Unlock()
+	if alt {
+		s.t.Error("still on the alternate screen after exit")
+	}
+	if hidden {
+		s.t.Error("cursor still hidden after exit")
+	}
+	tio, err := unix.IoctlGetTermios(int(s.tty.Fd()), unix.TCGETS)
+	if err != nil {
+		s.t.Fatalf("termios: %v", err)
+	}
+	if tio.Lflag&unix.ECHO == 0 || tio.Lflag&unix.ICANON == 0 {
+		s.t.Errorf("terminal left in raw mode (lflag %#x)", tio.Lflag)
+	}
+}
+
+const (
+	keyEnter     = "\r"
+	keyTab       = "\t"
+	keyBackspace = "\x7f"
+)
+
+// TestE2EBrowse is the journey a new user takes: the list appears; search
+// for "spousal" opens the spousal permit guide; a link is followed and
+// backspace comes back; help shows; q exits 0 and restores the terminal.
+func TestE2EBrowse(t *testing.T) {
+	s := start(t, 100, 30, nil)
+	s.waitText("16 guides")
+	s.waitText("▌ Work permits as a pathway")
+	s.waitText("enter open")
+
+	s.send("/")
+	s.waitText("Search:")
+	s.send("spousal")
+	s.waitFor("spousal result first", func(txt string) bool {
+		return strings.Contains(txt, "▌ Spousal open work permits")
+	})
+	s.send(keyEnter)
+	s.waitFor("the spousal guide", func(string) bool {
+		return strings.HasPrefix(strings.TrimSpace(s.line(0)), "Spousal open work permits") &&
+			strings.Contains(s.text(), "In short")
+	})
+	if !strings.Contains(s.title, "Spousal open work permits") {
+		t.Errorf("window title %q does not name the guide", s.title)
+	}
+
+	s.send(keyTab)
+	s.waitText("→ ") // the status line says where the focused link goes
+	target := strings.TrimSpace(strings.SplitN(s.text()[strings.LastIndex(s.text(), "→ ")+len("→ "):], "\n", 2)[0])
+	s.send(keyEnter)
+	s.waitFor("the linked guide "+target, func(string) bool {
+		return strings.HasPrefix(strings.TrimSpace(s.line(0)), target)
+	})
+
+	s.send(keyBackspace)
+	s.waitFor("back at the spousal guide", func(string) bool {
+		return strings.HasPrefix(strings.TrimSpace(s.line(0)), "Spousal open work permits")
+	})
+
+	s.send("?")
+	s.waitText("Press any key to close this help.")
+	s.send(" ")
+	s.waitFor("help closed", func(txt string) bool { return !strings.Contains(txt, "Press any key") })
+
+	s.send("q")
+	if code := s.exit(); code != 0 {
+		t.Errorf("exit code %d, want 0", code)
+	}
+	s.assertRestored()
+}
+
+// TestE2EOpenSlugAndCtrlC starts at a guide given on the command line and
+// quits with ctrl+c.
+func TestE2EOpenSlugAndCtrlC(t *testing.T) {
+	s := start(t, 80, 24, nil, "lmia-work-permit-canada")
+	s.waitFor("the LMIA guide", func(string) bool {
+		return strings.HasPrefix(strings.TrimSpace(s.line(0)), "LMIA work permits")
+	})
+	s.send("\x03")
+	if code := s.exit(); code != 0 {
+		t.Errorf("exit code %d after ctrl+c, want 0", code)
+	}
+	s.assertRestored()
+}
+
+// TestE2ENoTerminal checks the browser refuses to start without a terminal.
+func TestE2ENoTerminal(t *testing.T) {
+	out, err := exec.Command(binary(t)).CombinedOutput()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 1 {
+		t.Fatalf("exit %v, want 1", err)
+	}
+	if !strings.Contains(string(out), "needs a terminal") || !strings.Contains(string(out), "pathways list") {
+		t.Errorf("message %q does not point to list and show", out)
+	}
+}
