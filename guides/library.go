@@ -7,8 +7,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/sahilm/fuzzy"
 )
@@ -43,6 +46,7 @@ type Library struct {
 	bySlug    map[string]*Guide
 	backlinks map[string][]*Guide
 	problems  []Problem
+	pages     sync.Map // *Guide → its *Guide page, built on first use
 }
 
 // Load reads every .md file in dirs (README.md excepted), later dirs
@@ -73,17 +77,12 @@ func Load(dirs []Dir, opts Options) *Library {
 	return lib
 }
 
-// readDir parses every guide file in one dir.
+// readDir parses every guide file in one dir: the folder is walked first,
+// then the files are read and parsed on every core, results kept in walk
+// order so loading is deterministic.
 func (lib *Library) readDir(d Dir, opts Options) []*Guide {
-	origin := func(p string) string {
-		if d.Embedded {
-			return "embedded"
-		}
-		return path.Join(filepath.ToSlash(d.Name), p)
-	}
 	display := func(p string) string { return SanitizeLine(path.Join(filepath.ToSlash(d.Name), p)) }
-
-	var out []*Guide
+	var files []string
 	err := fs.WalkDir(d.FS, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			lib.problems = append(lib.problems, Problem{File: display(p), Msg: "cannot read: " + describe(err)})
@@ -98,39 +97,85 @@ func (lib *Library) readDir(d Dir, opts Options) []*Guide {
 			}
 			return nil
 		}
-		if !strings.EqualFold(path.Ext(p), ".md") || strings.EqualFold(e.Name(), "README.md") {
-			return nil
-		}
-		info, err := fs.Stat(d.FS, p)
-		if err != nil {
-			lib.problems = append(lib.problems, Problem{File: display(p), Msg: "cannot read: " + describe(err)})
-			return nil
-		}
-		if !info.Mode().IsRegular() {
-			return nil
-		}
-		if info.Size() > opts.MaxFileSize {
-			lib.problems = append(lib.problems, Problem{File: display(p),
-				Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit; skipped", info.Size(), opts.MaxFileSize)})
-			return nil
-		}
-		data, err := fs.ReadFile(d.FS, p)
-		if err != nil {
-			lib.problems = append(lib.problems, Problem{File: display(p), Msg: "cannot read: " + describe(err)})
-			return nil
-		}
-		g, probs := parseFile(display(p), origin(p), data)
-		lib.problems = append(lib.problems, probs...)
-		if g != nil {
-			analyse(g)
-			out = append(out, g)
+		if strings.EqualFold(path.Ext(p), ".md") && !strings.EqualFold(e.Name(), "README.md") {
+			files = append(files, p)
 		}
 		return nil
 	})
 	if err != nil {
 		lib.problems = append(lib.problems, Problem{File: SanitizeLine(d.Name), Msg: "cannot read folder: " + describe(err)})
 	}
+
+	type parsed struct {
+		g     *Guide
+		probs []Problem
+	}
+	results := make([]parsed, len(files))
+	parallel(len(files), func(i int) {
+		g, probs := readGuide(d, files[i], display(files[i]), opts)
+		results[i] = parsed{g, probs}
+	})
+	var out []*Guide
+	for _, r := range results {
+		lib.problems = append(lib.problems, r.probs...)
+		if r.g != nil {
+			out = append(out, r.g)
+		}
+	}
 	return out
+}
+
+// readGuide reads, parses and analyses one file.
+func readGuide(d Dir, p, display string, opts Options) (*Guide, []Problem) {
+	info, err := fs.Stat(d.FS, p)
+	if err != nil {
+		return nil, []Problem{{File: display, Msg: "cannot read: " + describe(err)}}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, nil
+	}
+	if info.Size() > opts.MaxFileSize {
+		return nil, []Problem{{File: display,
+			Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit; skipped", info.Size(), opts.MaxFileSize)}}
+	}
+	data, err := fs.ReadFile(d.FS, p)
+	if err != nil {
+		return nil, []Problem{{File: display, Msg: "cannot read: " + describe(err)}}
+	}
+	origin := "embedded"
+	if !d.Embedded {
+		origin = path.Join(filepath.ToSlash(d.Name), p)
+	}
+	g, probs := parseFile(display, origin, data)
+	if g != nil {
+		analyse(g)
+	}
+	return g, probs
+}
+
+// parallel calls f(0) … f(n-1) on every core and waits for them all.
+func parallel(n int, f func(i int)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // describe shortens an fs error to its cause; the file is named separately.

@@ -12,8 +12,17 @@ const HeadingMark = '\u2062' // INVISIBLE TIMES
 
 // Page is what a reader reads of a guide: the body followed by generated
 // sections (related guides, guides that link here, sources), analysed like a
-// body so its headings and links cover the whole page.
+// body so its headings and links cover the whole page. It is built once per
+// guide and shared; callers must not change it.
 func (lib *Library) Page(g *Guide) *Guide {
+	if p, ok := lib.pages.Load(g); ok {
+		return p.(*Guide)
+	}
+	p, _ := lib.pages.LoadOrStore(g, lib.buildPage(g))
+	return p.(*Guide)
+}
+
+func (lib *Library) buildPage(g *Guide) *Guide {
 	var b strings.Builder
 	b.WriteString(strings.TrimRight(g.Body, "\n"))
 	b.WriteString("\n")

@@ -2,7 +2,9 @@ package guides
 
 import (
 	"slices"
+	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
@@ -20,7 +22,7 @@ const (
 	FieldText
 )
 
-var fieldWeight = [...]int{FieldTitle: 60, FieldTag: 45, FieldHeading: 40, FieldSummary: 30, FieldText: 12}
+var fieldWeight = [...]int32{FieldTitle: 60, FieldTag: 45, FieldHeading: 40, FieldSummary: 30, FieldText: 12}
 
 func (f Field) String() string {
 	return [...]string{"title", "tag", "heading", "summary", "text"}[f]
@@ -46,16 +48,29 @@ type unit struct {
 	field   Field
 	section int16 // index into the guide's Headings, or -1
 	text    string
-	lower   string // lowercased text when it has the same byte offsets, else ""
+	lower   string // lowercased text (same byte offsets when ASCII-foldable)
 	mask    uint64
 }
 
-// Index is the search index over a library: every title, tag, heading,
-// summary and piece of body text, with a character set per piece so most
-// pieces are rejected before any matching.
+// Index is the search index over a library. Every title, tag, heading,
+// summary and piece of body text is a unit; each word of every unit is in
+// an inverted index, so a query looks at the units holding its words and
+// never scans the library's text.
 type Index struct {
 	guides []*Guide
 	units  []unit
+	// vocab is every word, sorted; postings[i] the units holding vocab[i],
+	// ascending and without repeats.
+	vocab    []string
+	postings [][]int32
+	// unitGuide and unitField repeat each unit's guide and field in compact
+	// arrays: the scoring loop touches them for every posting.
+	unitGuide []int32
+	unitField []Field
+	// short lists the units of short fields, which also match fuzzily.
+	short []int32
+	// pool holds scratch space, so concurrent searches each have their own.
+	pool sync.Pool
 }
 
 // NewIndex indexes every guide of lib.
@@ -66,11 +81,14 @@ func NewIndex(lib *Library) *Index {
 			if text == "" {
 				return
 			}
-			u := unit{guide: int32(gi), field: f, section: int16(min(section, 1<<15-1)), text: text, mask: charMask(text)}
-			if l := strings.ToLower(text); len(l) == len(text) {
-				u.lower = l
+			u := unit{guide: int32(gi), field: f, section: int16(min(section, 1<<15-1)), text: text,
+				lower: strings.ToLower(text), mask: charMask(text)}
+			if f != FieldText {
+				ix.short = append(ix.short, int32(len(ix.units)))
 			}
 			ix.units = append(ix.units, u)
+			ix.unitGuide = append(ix.unitGuide, int32(gi))
+			ix.unitField = append(ix.unitField, f)
 		}
 		add(FieldTitle, -1, g.Title)
 		for _, t := range g.Tags {
@@ -88,74 +106,145 @@ func NewIndex(lib *Library) *Index {
 			add(FieldText, hi, b.text)
 		}
 	}
+
+	ids := map[string]int32{}
+	var post [][]int32
+	for ui := range ix.units {
+		forEachWord(ix.units[ui].lower, func(w string) {
+			id, ok := ids[w]
+			if !ok {
+				id = int32(len(post))
+				ids[w] = id
+				post = append(post, nil)
+			}
+			if p := post[id]; len(p) == 0 || p[len(p)-1] != int32(ui) {
+				post[id] = append(p, int32(ui))
+			}
+		})
+	}
+	ix.vocab = make([]string, 0, len(ids))
+	for w := range ids {
+		ix.vocab = append(ix.vocab, w)
+	}
+	slices.Sort(ix.vocab)
+	ix.postings = make([][]int32, len(ix.vocab))
+	for i, w := range ix.vocab {
+		ix.postings[i] = post[ids[w]]
+	}
 	return ix
 }
 
-// Search ranks guides for a query. Every word of the query must match
-// somewhere in a guide, as a substring or as a compact fuzzy match
-// (sahilm/fuzzy). A guide scores the best place for each word (a title
-// outweighs body text), plus a bonus when one piece holds every word; the
-// result shows that piece, or the best piece for the first word. At most
-// limit results (0: all).
+// forEachWord calls f with each run of letters and digits in s.
+func forEachWord(s string, f func(string)) {
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && isWordByte(s[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			f(s[start:i])
+			start = -1
+		}
+	}
+}
+
+// maxTerms bounds the work one query can ask for.
+const maxTerms = 8
+
+// queryTerms splits a query into lowercase words, as the index does.
+func queryTerms(q string) []string {
+	var out []string
+	forEachWord(strings.ToLower(q), func(w string) {
+		if len(out) < maxTerms && !slices.Contains(out, w) {
+			out = append(out, w[:min(len(w), 64)])
+		}
+	})
+	return out
+}
+
+// Search ranks guides for a query. Every word of the query must match in a
+// guide: inside a word of its text (at the start of a word for one or two
+// letters), or, in titles, tags, headings and summaries, also as a compact
+// fuzzy match. A guide scores the best place for each word (a title
+// outweighs body text), plus a bonus when one piece holds every word, more
+// when in the order typed; the result shows that piece, or the best piece
+// for the first word. Matched characters come from sahilm/fuzzy where the
+// match is fuzzy. At most limit results (0: all).
 func (ix *Index) Search(query string, limit int) []Result {
 	terms := queryTerms(query)
-	if len(terms) == 0 {
+	if len(terms) == 0 || len(ix.units) == 0 {
 		return nil
 	}
-	phrase := strings.ToLower(strings.Join(strings.Fields(query), " "))
-	type acc struct {
-		perTerm []int // best score of each term; 0 = not matched yet
-		all     Result
-		first   Result
-	}
-	accs := make(map[int32]*acc)
-	for i := range ix.units {
-		u := &ix.units[i]
-		var a *acc
-		allScore := 0
-		var allMatches []int
-		matchedAll := true
-		for ti, t := range terms {
-			if t.mask&^u.mask != 0 {
-				matchedAll = false
-				continue
-			}
-			s, m, ok := matchTerm(u, t.text)
-			if !ok {
-				matchedAll = false
-				continue
-			}
-			s += fieldWeight[u.field]
-			if a == nil {
-				if a = accs[u.guide]; a == nil {
-					a = &acc{perTerm: make([]int, len(terms))}
-					accs[u.guide] = a
+	nt := len(terms)
+	full := uint8(1<<nt - 1)
+
+	sc := ix.getScratch()
+	defer ix.putScratch(sc)
+	// Per guide and term: the best score, and for term 0 the best unit.
+	best := make([]int32, len(ix.guides)*nt)
+	firstUnit := make([]int32, len(ix.guides))
+
+	for ti, t := range terms {
+		sc.termTouched = sc.termTouched[:0]
+		ix.matchWords(t, sc)
+		if len(t) >= 3 {
+			tm := charMask(t)
+			for _, ui := range ix.short {
+				u := &ix.units[ui]
+				if tm&^u.mask == 0 && sc.termScore[ui] == 0 && compactSubsequence(u.lower, t) {
+					sc.termScore[ui] = 5
+					sc.termTouched = append(sc.termTouched, ui)
 				}
 			}
-			if s > a.perTerm[ti] {
-				a.perTerm[ti] = s
+		}
+		for _, ui := range sc.termTouched {
+			s := sc.termScore[ui] + fieldWeight[ix.unitField[ui]]
+			sc.termScore[ui] = 0
+			if sc.unitTerms[ui] == 0 {
+				sc.touched = append(sc.touched, ui)
+			}
+			sc.unitTerms[ui] |= 1 << ti
+			sc.unitScore[ui] += s
+			g := ix.unitGuide[ui]
+			if k := int(g)*nt + ti; s > best[k] {
+				best[k] = s
 				if ti == 0 {
-					a.first = ix.result(u, s, m)
+					firstUnit[g] = ui
 				}
 			}
-			allScore += s
-			allMatches = append(allMatches, m...)
-		}
-		if matchedAll && len(terms) > 1 && u.lower != "" && strings.Contains(u.lower, phrase) {
-			allScore += 40 // the words in order, as typed
-		}
-		if matchedAll && a != nil && allScore > a.all.Score {
-			if len(terms) > 1 {
-				slices.Sort(allMatches)
-				allMatches = slices.Compact(allMatches)
-			}
-			a.all = ix.result(u, allScore, allMatches)
 		}
 	}
-	out := make([]Result, 0, len(accs))
-	for _, a := range accs {
-		total := 0
-		for _, s := range a.perTerm {
+
+	// Guides that matched every term, and their best all-terms unit.
+	phrase := strings.Join(terms, " ")
+	allUnit := make([]int32, len(ix.guides))
+	allScore := make([]int32, len(ix.guides))
+	for _, ui := range sc.touched {
+		if sc.unitTerms[ui] != full {
+			continue
+		}
+		g := ix.unitGuide[ui]
+		s := sc.unitScore[ui]
+		// The phrase is only looked for where it could make this unit the
+		// guide's best.
+		if nt > 1 && s+40 > allScore[g] && strings.Contains(ix.units[ui].lower, phrase) {
+			s += 40 // the words in order, as typed
+		}
+		if cur := allScore[g]; s > cur || s == cur && ui < allUnit[g] {
+			allScore[g], allUnit[g] = s, ui
+		}
+	}
+	type hit struct {
+		guide, unit, score int32
+	}
+	var hits []hit
+	for gi := range ix.guides {
+		total := int32(0)
+		for ti := range nt {
+			s := best[gi*nt+ti]
 			if s == 0 {
 				total = -1
 				break
@@ -165,93 +254,150 @@ func (ix *Index) Search(query string, limit int) []Result {
 		if total < 0 {
 			continue
 		}
-		r := a.first
-		if a.all.Guide != nil {
-			r = a.all
-			total += 20
+		h := hit{guide: int32(gi), unit: firstUnit[gi], score: total}
+		if allScore[gi] > 0 {
+			h.unit = allUnit[gi]
+			h.score += 20
 		}
-		r.Score = total
-		out = append(out, r)
+		hits = append(hits, h)
 	}
-	order := make(map[*Guide]int, len(ix.guides))
-	for i, g := range ix.guides {
-		order[g] = i
-	}
-	slices.SortFunc(out, func(a, b Result) int {
-		if a.Score != b.Score {
-			return b.Score - a.Score
+	slices.SortFunc(hits, func(a, b hit) int {
+		if a.score != b.score {
+			return int(b.score - a.score)
 		}
-		return order[a.Guide] - order[b.Guide]
+		return int(a.guide - b.guide)
 	})
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
+	if limit > 0 && len(hits) > limit {
+		hits = hits[:limit]
+	}
+	out := make([]Result, len(hits))
+	for i, h := range hits {
+		out[i] = ix.result(h.unit, int(h.score), terms)
 	}
 	return out
 }
 
-func (ix *Index) result(u *unit, score int, matches []int) Result {
+// scratch is the per-unit working memory of one search, kept between
+// searches so a query allocates little; every entry is zero between uses.
+type scratch struct {
+	termScore   []int32 // this term's score per unit
+	termTouched []int32 // units with a termScore
+	unitTerms   []uint8 // terms matched per unit (bit per term)
+	unitScore   []int32 // summed score per unit
+	touched     []int32 // units with unitTerms set
+}
+
+func (ix *Index) getScratch() *scratch {
+	if sc, ok := ix.pool.Get().(*scratch); ok {
+		return sc
+	}
+	n := len(ix.units)
+	return &scratch{termScore: make([]int32, n), unitTerms: make([]uint8, n), unitScore: make([]int32, n)}
+}
+
+func (ix *Index) putScratch(sc *scratch) {
+	for _, ui := range sc.touched {
+		sc.unitTerms[ui], sc.unitScore[ui] = 0, 0
+	}
+	sc.touched = sc.touched[:0]
+	ix.pool.Put(sc)
+}
+
+// matchWords scores, for every unit holding a word that contains t, how
+// well t matches there: inside a word 20, at its start 30, the whole word
+// 40. One or two letters only match at the start of words.
+func (ix *Index) matchWords(t string, sc *scratch) {
+	visit := func(i int) {
+		w := ix.vocab[i]
+		var s int32
+		switch {
+		case w == t:
+			s = 40
+		case strings.HasPrefix(w, t):
+			s = 30
+		case len(t) >= 3 && strings.Contains(w, t):
+			s = 20
+		default:
+			return
+		}
+		for _, ui := range ix.postings[i] {
+			switch cur := sc.termScore[ui]; {
+			case cur == 0:
+				sc.termTouched = append(sc.termTouched, ui)
+				sc.termScore[ui] = s
+			case s > cur:
+				sc.termScore[ui] = s
+			}
+		}
+	}
+	if len(t) < 3 {
+		// Prefix matches are a range of the sorted vocabulary.
+		for i := sort.SearchStrings(ix.vocab, t); i < len(ix.vocab) && strings.HasPrefix(ix.vocab[i], t); i++ {
+			visit(i)
+		}
+		return
+	}
+	for i := range ix.vocab {
+		visit(i)
+	}
+}
+
+// compactSubsequence reports whether the letters of t appear in order in s
+// within about twice t's length: "postgrad" in "post-graduation".
+func compactSubsequence(s, t string) bool {
+	limit := 2*len(t) + 2
+	for start := strings.IndexByte(s, t[0]); start >= 0; {
+		j, i := 1, start+1
+		for ; i < len(s) && j < len(t) && i-start < limit; i++ {
+			if s[i] == t[j] {
+				j++
+			}
+		}
+		if j == len(t) {
+			return true
+		}
+		next := strings.IndexByte(s[start+1:], t[0])
+		if next < 0 {
+			break
+		}
+		start += 1 + next
+	}
+	return false
+}
+
+// result builds the Result for a unit, with the matched characters.
+func (ix *Index) result(ui int32, score int, terms []string) Result {
+	u := &ix.units[ui]
 	g := ix.guides[u.guide]
-	r := Result{Guide: g, Field: u.field, Text: u.text, Matches: slices.Clone(matches), Score: score}
+	r := Result{Guide: g, Field: u.field, Text: u.text, Score: score}
 	if u.section >= 0 {
 		h := g.Headings[u.section]
 		r.Anchor, r.Heading = h.Anchor, h.Text
 	}
+	for _, t := range terms {
+		r.Matches = append(r.Matches, matchPositions(u, t)...)
+	}
+	slices.Sort(r.Matches)
+	r.Matches = slices.Compact(r.Matches)
 	return r
 }
 
-type term struct {
-	text string
-	mask uint64
-}
-
-// maxTerms bounds the work one query can ask for.
-const maxTerms = 8
-
-func queryTerms(q string) []term {
-	var out []term
-	for _, f := range strings.Fields(strings.ToLower(q)) {
-		if len(out) == maxTerms {
-			break
-		}
-		if len(f) > 64 {
-			f = f[:64]
-		}
-		out = append(out, term{text: f, mask: charMask(f)})
-	}
-	return out
-}
-
-// matchTerm finds one term in a unit: a substring (best at the start of a
-// word), else a fuzzy match no more than about twice the term's length.
-func matchTerm(u *unit, t string) (int, []int, bool) {
-	if u.lower != "" {
+// matchPositions finds where t matched in a unit: a substring, best at the
+// start of a word, else sahilm/fuzzy's matched characters.
+func matchPositions(u *unit, t string) []int {
+	if len(u.lower) == len(u.text) {
 		if i := bestSubstring(u.lower, t); i >= 0 {
-			score := 20
-			if i == 0 || !isWordByte(u.lower[i-1]) {
-				score += 10
-				if end := i + len(t); end == len(u.lower) || !isWordByte(u.lower[end]) {
-					score += 10
-				}
+			m := make([]int, len(t))
+			for j := range m {
+				m[j] = i + j
 			}
-			m := make([]int, 0, len(t))
-			for j := range len(t) {
-				m = append(m, i+j)
-			}
-			return score, m, true
+			return m
 		}
 	}
-	if utf8.RuneCountInString(t) < 3 {
-		return 0, nil, false // two letters scattered over a line mean nothing
+	if found := fuzzy.FindNoSort(t, []string{u.text}); len(found) > 0 {
+		return found[0].MatchedIndexes
 	}
-	found := fuzzy.FindNoSort(t, []string{u.text})
-	if len(found) == 0 {
-		return 0, nil, false
-	}
-	m := found[0].MatchedIndexes
-	if span := m[len(m)-1] - m[0]; span > 2*len(t)+2 {
-		return 0, nil, false
-	}
-	return 5, slices.Clone(m), true
+	return nil
 }
 
 // bestSubstring returns the index of t in s, preferring a word start.
@@ -342,3 +488,4 @@ func wordStart(s string, i int) int {
 	}
 	return i
 }
+

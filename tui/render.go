@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -185,16 +184,32 @@ func (rd *Rendered) locate(lines []string) {
 
 const markerRunes = string(guides.LinkStart) + string(guides.LinkEnd) + string(guides.HeadingMark)
 
-var trailingPadding = regexp.MustCompile(`(?:\x1b\[[0-9;:]*m|[ \t])+$`)
-
 // TrimPadding drops the styled spaces glamour pads every line with, closing
 // any style the line left open.
 func TrimPadding(line string) string {
-	loc := trailingPadding.FindStringIndex(line)
-	if loc == nil {
+	end := len(line)
+	for end > 0 {
+		switch c := line[end-1]; {
+		case c == ' ' || c == '\t':
+			end--
+			continue
+		case c == 'm':
+			// An SGR sequence "ESC [ params m" ending here.
+			i := end - 2
+			for i >= 0 && (line[i] >= '0' && line[i] <= '9' || line[i] == ';' || line[i] == ':') {
+				i--
+			}
+			if i >= 1 && line[i] == '[' && line[i-1] == '\x1b' {
+				end = i - 1
+				continue
+			}
+		}
+		break
+	}
+	if end == len(line) {
 		return line
 	}
-	trimmed := line[:loc[0]]
+	trimmed := line[:end]
 	if strings.Contains(trimmed, "\x1b[") {
 		trimmed += "\x1b[m"
 	}

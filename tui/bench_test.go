@@ -1,0 +1,79 @@
+package tui
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"pathways/guides"
+)
+
+// longest is the embedded guide with the most text.
+func longest(lib *guides.Library) *guides.Guide {
+	var g *guides.Guide
+	for _, x := range lib.Guides() {
+		if g == nil || len(x.Body) > len(g.Body) {
+			g = x
+		}
+	}
+	return g
+}
+
+// BenchmarkRenderGuide renders the longest embedded guide at width 80 with
+// a warm renderer; nothing is cached.
+func BenchmarkRenderGuide(b *testing.B) {
+	lib := guides.LoadEmbedded()
+	g := longest(lib)
+	r, err := NewRenderer(lib, "dark", 80)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := r.Render(g); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Render(g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderCached opens an already-rendered guide at the same width.
+func BenchmarkRenderCached(b *testing.B) {
+	lib := guides.LoadEmbedded()
+	g := longest(lib)
+	m := New(lib, Options{Style: "dark"})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 81, Height: 40})
+	m = next.(Model)
+	doc, err := m.ctx.renderers.render(g, renderKey{g.Slug, renderWidth(81), "dark"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	m.ctx.store(renderedMsg{key: renderKey{g.Slug, renderWidth(81), "dark"}, doc: doc})
+	b.ReportAllocs()
+	for b.Loop() {
+		if cmd := m.reader.open(g, Place{Slug: g.Slug, Focus: -1}, ""); cmd != nil || m.reader.doc == nil {
+			b.Fatal("cached guide was not opened from the cache")
+		}
+	}
+}
+
+// BenchmarkStartup is from loading the library to the first complete view
+// of the browser at 120×36, preview included.
+func BenchmarkStartup(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		lib := guides.LoadEmbedded()
+		m := New(lib, Options{Style: "dark"})
+		next, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
+		m = next.(Model)
+		if cmd != nil {
+			next, _ = m.Update(cmd()) // the preview's rendering
+			m = next.(Model)
+		}
+		if v := m.View(); len(v.Content) == 0 {
+			b.Fatal("empty view")
+		}
+	}
+}
