@@ -148,7 +148,7 @@ func readGuide(d Dir, p, display string, opts Options) (*Guide, []Problem) {
 	}
 	g, probs := parseFile(display, origin, data)
 	if g != nil {
-		analyse(g)
+		probs = append(probs, analyse(g)...)
 	}
 	return g, probs
 }

@@ -2,6 +2,7 @@ package guides
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"sort"
 	"strings"
@@ -92,10 +93,83 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Def
 // library (and every render) slow.
 const maxLinks = 5000
 
+// MaxNesting is the deepest nesting of block quotes and lists a guide may
+// use. Rendering cost grows with the square of the depth (and a hundred
+// levels stall glamour outright), so a deeper guide is shown as plain text.
+const MaxNesting = 12
+
 // analyse fills in a guide's headings, links and word count from its body.
-func analyse(g *Guide) {
+// A body nested deeper than MaxNesting is replaced by a plain-text block of
+// itself, and the problem says so.
+func analyse(g *Guide) []Problem {
 	src := []byte(g.Body)
 	doc := markdown.Parser().Parse(text.NewReader(src))
+	if depth, line := nesting(doc, src); depth > MaxNesting {
+		g.Body = plainBlock(g.Body)
+		src = []byte(g.Body)
+		doc = markdown.Parser().Parse(text.NewReader(src))
+		probs := []Problem{{File: g.File, Line: g.BodyLine + line,
+			Msg: fmt.Sprintf("block quotes or lists nested %d levels deep (limit %d); the guide is shown as plain text", depth, MaxNesting)}}
+		analyseDoc(g, doc, src)
+		return probs
+	}
+	analyseDoc(g, doc, src)
+	return nil
+}
+
+// nesting returns how deep block quotes and lists nest, and the body line
+// (0-based) where the deepest one starts.
+func nesting(doc ast.Node, src []byte) (int, int) {
+	depth, deepest, where := 0, 0, 0
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n.Kind() {
+		case ast.KindBlockquote, ast.KindList:
+		default:
+			return ast.WalkContinue, nil
+		}
+		if !entering {
+			depth--
+			return ast.WalkContinue, nil
+		}
+		depth++
+		if depth > deepest {
+			deepest = depth
+			where = blockLine(n, src)
+		}
+		if depth > MaxNesting {
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return deepest, where
+}
+
+// blockLine is the 0-based line of a block's first text, as far as known.
+func blockLine(n ast.Node, src []byte) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return bytes.Count(src[:c.Lines().At(0).Start], []byte("\n"))
+		}
+	}
+	return 0
+}
+
+// plainBlock wraps text in a fenced code block that no line of it can close.
+func plainBlock(s string) string {
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", max(3, longest+1))
+	return fence + "text\n" + strings.TrimRight(s, "\n") + "\n" + fence + "\n"
+}
+
+func analyseDoc(g *Guide, doc ast.Node, src []byte) {
 	lines := newLineIndex(src, g.BodyLine)
 	anchors := anchorSet{}
 
