@@ -77,7 +77,7 @@ func New(lib *guides.Library, opts Options) Model {
 // Init asks for the terminal's background (unless a style was chosen) and
 // the first rendering.
 func (m Model) Init() tea.Cmd {
-	var cmds []tea.Cmd
+	cmds := []tea.Cmd{indexCmd(m.ctx.Lib)}
 	if !m.ctx.FixedStyle {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
@@ -96,6 +96,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case renderedMsg:
 		m.ctx.store(msg)
 		return m, m.reader.rendered(msg)
+	case indexedMsg:
+		m.ctx.Index = msg.ix
+		return m, m.search.rerun()
 	case searchResultsMsg:
 		var cmd tea.Cmd
 		m.search, cmd = m.search.Update(msg)

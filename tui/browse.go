@@ -79,10 +79,10 @@ func (b *Browse) preview() tea.Cmd {
 	if !ok || !b.wide() {
 		return nil
 	}
-	if _, ok := b.ctx.cached(g.Slug, b.previewWidth()); ok {
+	if _, ok := b.ctx.cachedPreview(g.Slug, b.previewWidth()); ok {
 		return nil
 	}
-	return b.ctx.renderCmd(g, b.previewWidth())
+	return b.ctx.previewCmd(g, b.previewWidth())
 }
 
 // openGuideMsg asks the root to open a guide in the reader.
@@ -201,7 +201,7 @@ func (b *Browse) previewLines(h int) []string {
 	}
 	st := b.ctx.Styles
 	head := []string{" " + st.Title.Render(g.Title), " " + st.Dim.Render("reviewed "+g.ReviewedString()), ""}
-	doc, ok := b.ctx.cached(g.Slug, b.previewWidth())
+	doc, ok := b.ctx.cachedPreview(g.Slug, b.previewWidth())
 	if !ok {
 		return append(head, "  "+st.Dim.Render("Rendering…"))
 	}

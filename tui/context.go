@@ -14,7 +14,8 @@ import (
 // Context is what every screen shares: the library, the size of the
 // terminal, the styles and keys, and the rendered-guide cache.
 type Context struct {
-	Lib    *guides.Library
+	Lib *guides.Library
+	// Index is nil until it has been built in the background.
 	Index  *guides.Index
 	Keys   KeyMap
 	Styles Styles
@@ -35,7 +36,7 @@ type Context struct {
 func newContext(lib *guides.Library, style string, fixed bool) *Context {
 	isDark := style != assets.StyleLight
 	return &Context{
-		Lib: lib, Index: guides.NewIndex(lib), Keys: DefaultKeyMap(),
+		Lib: lib, Keys: DefaultKeyMap(),
 		Styles: NewStyles(isDark, assets.Plain(style)), Style: style, FixedStyle: fixed,
 		cache:     map[renderKey]*Rendered{},
 		renderers: &rendererPool{lib: lib, free: map[rendererKey][]*Renderer{}},
@@ -45,14 +46,25 @@ func newContext(lib *guides.Library, style string, fixed bool) *Context {
 
 // renderKey names one rendering of a guide.
 type renderKey struct {
-	Slug  string
-	Width int
-	Style string
+	Slug    string
+	Width   int
+	Style   string
+	Preview bool // only the start, for the list's preview
 }
 
 // cached returns the rendering of slug at width if there is one.
 func (c *Context) cached(slug string, width int) (*Rendered, bool) {
-	r, ok := c.cache[renderKey{slug, width, c.Style}]
+	r, ok := c.cache[renderKey{slug, width, c.Style, false}]
+	return r, ok
+}
+
+// cachedPreview returns a rendering good for the preview pane: the whole
+// guide if it was rendered at that width, or its start.
+func (c *Context) cachedPreview(slug string, width int) (*Rendered, bool) {
+	if r, ok := c.cached(slug, width); ok {
+		return r, true
+	}
+	r, ok := c.cache[renderKey{slug, width, c.Style, true}]
 	return r, ok
 }
 
@@ -65,7 +77,15 @@ type renderedMsg struct {
 
 // renderCmd renders a guide off the UI goroutine.
 func (c *Context) renderCmd(g *guides.Guide, width int) tea.Cmd {
-	key := renderKey{g.Slug, width, c.Style}
+	return c.renderKeyCmd(g, renderKey{g.Slug, width, c.Style, false})
+}
+
+// previewCmd renders the start of a guide off the UI goroutine.
+func (c *Context) previewCmd(g *guides.Guide, width int) tea.Cmd {
+	return c.renderKeyCmd(g, renderKey{g.Slug, width, c.Style, true})
+}
+
+func (c *Context) renderKeyCmd(g *guides.Guide, key renderKey) tea.Cmd {
 	pool := c.renderers
 	return func() tea.Msg {
 		doc, err := pool.render(g, key)
@@ -112,9 +132,22 @@ func (p *rendererPool) render(g *guides.Guide, key renderKey) (doc *Rendered, er
 			return nil, err
 		}
 	}
-	doc, err = r.Render(g)
+	if key.Preview {
+		doc, err = r.Preview(g)
+	} else {
+		doc, err = r.Render(g)
+	}
 	p.mu.Lock()
 	p.free[rk] = append(p.free[rk], r)
 	p.mu.Unlock()
 	return doc, err
+}
+
+// indexedMsg carries the search index, built off the UI goroutine.
+type indexedMsg struct{ ix *guides.Index }
+
+// indexCmd builds the search index in the background, so a large library
+// shows its list before search is ready.
+func indexCmd(lib *guides.Library) tea.Cmd {
+	return func() tea.Msg { return indexedMsg{guides.NewIndex(lib)} }
 }

@@ -92,7 +92,7 @@ func (r *Reader) ensureRendered() tea.Cmd {
 		r.setDoc(doc)
 		return nil
 	}
-	r.want = renderKey{r.guide.Slug, w, r.ctx.Style}
+	r.want = renderKey{r.guide.Slug, w, r.ctx.Style, false}
 	return r.ctx.renderCmd(r.guide, w)
 }
 

@@ -81,6 +81,29 @@ func (r *Renderer) Render(g *guides.Guide) (*Rendered, error) {
 	return rd, nil
 }
 
+// previewBytes is how much of a page the list's preview renders: enough to
+// fill a tall terminal, and a fraction of the cost of the whole guide.
+const previewBytes = 4000
+
+// Preview renders the start of g's page, for the guide list's preview pane.
+func (r *Renderer) Preview(g *guides.Guide) (*Rendered, error) {
+	page := r.lib.Page(g)
+	md, _ := r.lib.Mark(page, guides.MarkInline)
+	if len(md) > previewBytes {
+		// Cut at a paragraph break, so no block is left half-open.
+		if i := strings.Index(md[previewBytes:], "\n\n"); i >= 0 {
+			md = md[:previewBytes+i]
+		}
+	}
+	out, err := r.tr.Render(md)
+	if err != nil {
+		return nil, fmt.Errorf("rendering %s: %w", g.Slug, err)
+	}
+	rd := &Rendered{Slug: g.Slug, Width: r.width, Style: r.style, Page: page}
+	rd.locate(trimBlankEdges(strings.Split(out, "\n")))
+	return rd, nil
+}
+
 // Text renders g as a document to print: title, summary and reviewed date,
 // the body with numbered links, and a list of where each link goes.
 func (r *Renderer) Text(g *guides.Guide) (string, error) {

@@ -65,6 +65,20 @@ func searchCmd(ix *guides.Index, query string, seq int) tea.Cmd {
 	}
 }
 
+// rerun searches for the current query (once the index is ready).
+func (s *Search) rerun() tea.Cmd {
+	q := s.input.Value()
+	s.seq++
+	if strings.TrimSpace(q) == "" {
+		s.results, s.query = nil, q
+		return nil
+	}
+	if s.ctx.Index == nil {
+		return nil // indexedMsg runs it again
+	}
+	return searchCmd(s.ctx.Index, q, s.seq)
+}
+
 // Update edits the query and moves through results; enter opens one.
 func (s Search) Update(msg tea.Msg) (Search, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -101,14 +115,9 @@ func (s Search) Update(msg tea.Msg) (Search, tea.Cmd) {
 		var cmd tea.Cmd
 		before := s.input.Value()
 		s.input, cmd = s.input.Update(msg)
-		if q := s.input.Value(); q != before {
-			s.seq++
+		if s.input.Value() != before {
 			s.sel = 0
-			if strings.TrimSpace(q) == "" {
-				s.results, s.query = nil, q
-				return s, cmd
-			}
-			return s, tea.Batch(cmd, searchCmd(s.ctx.Index, q, s.seq))
+			return s, tea.Batch(cmd, s.rerun())
 		}
 		return s, cmd
 	}
@@ -120,6 +129,8 @@ func (s Search) View() string {
 	st, w := s.ctx.Styles, s.ctx.Width
 	lines := []string{" " + s.input.View(), st.Rule.Render(strings.Repeat("─", w))}
 	switch {
+	case s.ctx.Index == nil:
+		lines = append(lines, "", "  "+st.Dim.Render(fmt.Sprintf("Indexing %d guides; results appear when it is done.", len(s.ctx.Lib.Guides()))))
 	case strings.TrimSpace(s.input.Value()) == "":
 		lines = append(lines, "", "  "+st.Dim.Render("Type to search titles, tags, headings and text of every guide."))
 	case len(s.results) == 0 && s.query == s.input.Value():
