@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"pathways/guides"
 )
@@ -70,7 +71,7 @@ func BenchmarkStartup(b *testing.B) {
 		next, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 		m = next.(Model)
 		m = runCmds(m, cmd) // the preview's rendering
-		if v := m.View(); !strings.Contains(v.Content, "In short") {
+		if v := m.View(); !strings.Contains(ansi.Strip(v.Content), "In short") {
 			b.Fatal("the first view has no preview")
 		}
 	}
