@@ -62,6 +62,15 @@ type Heading struct {
 // ReviewedString is the reviewed date as YYYY-MM-DD.
 func (g *Guide) ReviewedString() string { return g.Reviewed.Format(time.DateOnly) }
 
+// StaleAfter is how long a guide's facts are trusted after its review.
+const StaleAfter = 12 // months
+
+// Stale reports whether the guide was reviewed more than StaleAfter months
+// before now, so its facts may be out of date.
+func (g *Guide) Stale(now time.Time) bool {
+	return !g.Reviewed.IsZero() && g.Reviewed.AddDate(0, StaleAfter, 0).Before(now)
+}
+
 // Heading returns the heading with the given anchor.
 func (g *Guide) Heading(anchor string) (Heading, bool) {
 	for _, h := range g.Headings {

@@ -5,6 +5,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -22,6 +23,8 @@ const (
 	screenBrowse screen = iota
 	screenSearch
 	screenReader
+	screenBookmarks
+	screenFinder
 )
 
 // Minimum usable terminal size; below it a short message is shown.
@@ -37,6 +40,13 @@ type Options struct {
 	// Style is auto, dark, light, notty or ascii. With auto, the terminal's
 	// background decides between dark and light.
 	Style string
+	// Store keeps reading positions, bookmarks and recent guides; nil keeps
+	// them for this run only.
+	Store *Store
+	// Notice is shown once at start (for example, a state file moved aside).
+	Notice string
+	// Now is the clock for freshness marks (default time.Now).
+	Now func() time.Time
 }
 
 // Model is the root of the browser. It owns the screens and the history,
@@ -46,11 +56,15 @@ type Model struct {
 	screen  screen
 	back    screen // where esc leaves the search pane for
 	browse  Browse
-	search  Search
-	reader  Reader
-	history History
+	search    Search
+	reader    Reader
+	bookmarks Bookmarks
+	finder    Finder
+	history   History
 
 	showHelp bool
+	// notice is a message for the list's footer, until the next key.
+	notice string
 }
 
 // New builds the browser over a library.
@@ -61,14 +75,22 @@ func New(lib *guides.Library, opts Options) Model {
 	}
 	ctx := newContext(lib, style, fixed)
 	ctx.Width, ctx.Height = 80, 24
-	m := Model{ctx: ctx, browse: newBrowse(ctx), search: newSearch(ctx), reader: newReader(ctx)}
+	ctx.Store = opts.Store
+	if ctx.Store == nil {
+		ctx.Store, _, _ = OpenStore("", StoreOptions{Off: true})
+	}
+	if opts.Now != nil {
+		ctx.Now = opts.Now
+	}
+	m := Model{ctx: ctx, browse: newBrowse(ctx), search: newSearch(ctx), reader: newReader(ctx),
+		bookmarks: newBookmarks(ctx), finder: newFinder(ctx), notice: opts.Notice}
 	if opts.Slug != "" {
 		if g, ok := lib.Guide(opts.Slug); ok {
 			m.browse.selectSlug(g.Slug)
 			m.history.Visit(Place{Slug: g.Slug, Focus: -1})
 			m.screen = screenReader
-			m.reader.guide = g
-			m.reader.pending.set, m.reader.pending.place, m.reader.pending.ratio = true, Place{Slug: g.Slug, Focus: -1}, -1
+			m.browse.offer = nil
+			m.reader.openResume(g) // rendered once the size is known
 		}
 	}
 	return m
@@ -90,6 +112,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = max(1, msg.Width), max(1, msg.Height)
 		m.browse.scrollToSel()
+		m.finder.resized()
 		return m, tea.Batch(m.reader.resized(), m.browse.preview())
 	case tea.BackgroundColorMsg:
 		return m, m.setBackground(msg.IsDark())
@@ -107,20 +130,42 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)
 		return m, cmd
+	case savedMsg:
+		if msg.err != nil {
+			m.notice = "could not save reading state: " + msg.err.Error()
+			return m, m.reader.setStatus(m.notice)
+		}
+		return m, nil
 	case openGuideMsg:
 		g, ok := m.ctx.Lib.Guide(msg.slug)
 		if !ok {
 			return m, nil
 		}
-		if m.screen == screenSearch && m.back == screenReader {
-			m.history.Update(m.reader.place())
+		if (m.screen == screenSearch || m.screen == screenBookmarks || m.screen == screenFinder) && m.back == screenReader {
+			m.leaveGuide()
 		} else if m.screen != screenReader {
 			m.history.Clear()
 		}
-		return m, m.visit(g, msg.anchor)
+		var cmd tea.Cmd
+		if msg.resume && msg.anchor == "" {
+			m.history.Visit(Place{Slug: g.Slug, Focus: -1})
+			m.screen = screenReader
+			m.browse.offer = nil
+			cmd = m.reader.openResume(g)
+		} else {
+			cmd = m.visit(g, msg.anchor)
+		}
+		m.browse.refresh(g.Slug)
+		return m, tea.Batch(cmd, m.ctx.saveCmd())
+	case finderDoneMsg:
+		m.screen = m.back
+		if m.screen == screenBrowse {
+			return m, m.browse.preview()
+		}
+		return m, nil
 	case followMsg:
-		m.history.Update(m.reader.place())
-		return m, m.visit(msg.target.Guide, msg.target.Anchor)
+		m.leaveGuide()
+		return m, tea.Batch(m.visit(msg.target.Guide, msg.target.Anchor), m.ctx.saveCmd())
 	case tea.KeyPressMsg:
 		return m.updateKey(msg)
 	case tea.MouseMsg:
@@ -128,6 +173,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		return m.toScreen(msg)
+	}
+	if m.screen == screenFinder {
+		// The form's own messages (next field, next page) go back to it.
+		var cmd tea.Cmd
+		m.finder, cmd = m.finder.Update(msg)
+		return m, cmd
 	}
 	return m, nil
 }
@@ -137,8 +188,16 @@ func (m *Model) visit(g *guides.Guide, anchor string) tea.Cmd {
 	p := Place{Slug: g.Slug, Focus: -1}
 	m.history.Visit(p)
 	m.screen = screenReader
+	m.browse.offer = nil
 	m.browse.selectSlug(g.Slug)
 	return m.reader.open(g, p, anchor)
+}
+
+// leaveGuide records where the reader is, in the history and in the
+// reading state, before another guide or screen takes its place.
+func (m *Model) leaveGuide() {
+	m.history.Update(m.reader.place())
+	m.reader.remember()
 }
 
 // goTo opens a place from history (back or forward).
@@ -153,9 +212,22 @@ func (m *Model) goTo(p Place) tea.Cmd {
 }
 
 func (m *Model) toList() tea.Cmd {
+	m.leaveGuide()
 	m.history.Clear()
 	m.screen = screenBrowse
-	return m.browse.preview()
+	if m.reader.guide != nil {
+		m.browse.refresh(m.reader.guide.Slug)
+	}
+	return tea.Batch(m.browse.preview(), m.ctx.saveCmd())
+}
+
+// quit remembers the reader's place; Run saves the state after the program
+// ends, so quitting never waits on the disk.
+func (m *Model) quit() tea.Cmd {
+	if m.screen == screenReader || m.back == screenReader {
+		m.reader.remember()
+	}
+	return tea.Quit
 }
 
 func (m *Model) setBackground(isDark bool) tea.Cmd {
@@ -179,35 +251,49 @@ func (m *Model) setBackground(isDark bool) tea.Cmd {
 func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := m.ctx.Keys
 	if key.Matches(msg, k.ForceQuit) {
-		return m, tea.Quit
+		return m, m.quit()
 	}
+	m.notice = ""
 	if m.showHelp {
 		if key.Matches(msg, k.Quit) {
-			return m, tea.Quit
+			return m, m.quit()
 		}
 		m.showHelp = false
 		return m, nil
 	}
 	if m.tooSmall() {
 		if key.Matches(msg, k.Quit) {
-			return m, tea.Quit
+			return m, m.quit()
 		}
 		return m, nil
 	}
-	typing := m.screen == screenSearch || (m.screen == screenReader && m.reader.typing())
+	typing := m.screen == screenSearch || (m.screen == screenReader && m.reader.typing()) ||
+		(m.screen == screenFinder && m.finder.typing())
 	if !typing {
 		switch {
 		case key.Matches(msg, k.Quit):
-			return m, tea.Quit
+			return m, m.quit()
 		case key.Matches(msg, k.Help):
 			m.showHelp = true
+			return m, nil
+		case key.Matches(msg, k.Bookmarks) && m.screen != screenBookmarks && !m.reader.outlineOpen:
+			m.back = m.screen
+			m.screen = screenBookmarks
 			return m, nil
 		}
 	}
 	switch m.screen {
+	case screenBookmarks:
+		if key.Matches(msg, k.Cancel) {
+			m.screen = m.back
+			return m, nil
+		}
 	case screenBrowse:
 		if key.Matches(msg, k.Search) {
 			return m, m.openSearch(screenBrowse)
+		}
+		if key.Matches(msg, k.Finder) {
+			return m, m.openFinder(screenBrowse)
 		}
 	case screenSearch:
 		if key.Matches(msg, k.Cancel) {
@@ -224,21 +310,25 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, k.Back):
-			m.history.Update(m.reader.place())
-			if p, ok := m.history.Back(); ok {
-				return m, m.goTo(p)
+			if !m.history.CanBack() {
+				return m, m.toList()
 			}
-			return m, m.toList()
+			m.leaveGuide()
+			p, _ := m.history.Back()
+			return m, tea.Batch(m.goTo(p), m.ctx.saveCmd())
 		case key.Matches(msg, k.Forward):
-			m.history.Update(m.reader.place())
-			if p, ok := m.history.Forward(); ok {
-				return m, m.goTo(p)
+			if !m.history.CanForward() {
+				return m, nil
 			}
-			return m, nil
+			m.leaveGuide()
+			p, _ := m.history.Forward()
+			return m, tea.Batch(m.goTo(p), m.ctx.saveCmd())
 		case key.Matches(msg, k.ToList):
 			return m, m.toList()
 		case key.Matches(msg, k.SearchAll):
 			return m, m.openSearch(screenReader)
+		case key.Matches(msg, k.Finder):
+			return m, m.openFinder(screenReader)
 		}
 	}
 	return m.toScreen(msg)
@@ -248,6 +338,13 @@ func (m *Model) openSearch(from screen) tea.Cmd {
 	m.back = from
 	m.screen = screenSearch
 	return m.search.focus()
+}
+
+// openFinder shows the pathway finder; esc returns to from.
+func (m *Model) openFinder(from screen) tea.Cmd {
+	m.back = from
+	m.screen = screenFinder
+	return m.finder.open()
 }
 
 // toScreen hands a message to the active screen.
@@ -260,6 +357,10 @@ func (m Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.search, cmd = m.search.Update(msg)
 	case screenReader:
 		m.reader, cmd = m.reader.Update(msg)
+	case screenBookmarks:
+		m.bookmarks, cmd = m.bookmarks.Update(msg)
+	case screenFinder:
+		m.finder, cmd = m.finder.Update(msg)
 	}
 	return m, cmd
 }
@@ -296,14 +397,25 @@ func (m Model) content() string {
 		return m.helpView()
 	}
 	switch m.screen {
+	case screenFinder:
+		return m.finder.View()
 	case screenSearch:
 		return m.search.View()
+	case screenBookmarks:
+		return m.bookmarks.View()
 	case screenReader:
 		if m.reader.guide != nil {
 			return m.reader.View()
 		}
 	}
-	return m.browse.View()
+	v := m.browse.View()
+	if m.notice != "" {
+		// The notice replaces the footer until the next key.
+		if i := strings.LastIndexByte(v, '\n'); i >= 0 {
+			v = v[:i+1] + ansi.Truncate(" "+m.ctx.Styles.Status.Render(m.notice), m.ctx.Width, "…")
+		}
+	}
+	return v
 }
 
 // helpModel is a help.Model styled for the context and fitted to a width.
@@ -321,6 +433,10 @@ func (m Model) helpView() string {
 	switch m.screen {
 	case screenSearch:
 		groups = m.search.fullHelp()
+	case screenBookmarks:
+		groups = m.bookmarks.fullHelp()
+	case screenFinder:
+		groups = m.finder.fullHelp()
 	case screenReader:
 		groups = m.reader.fullHelp(m.history.CanBack(), m.history.CanForward())
 	default:

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -11,40 +12,107 @@ import (
 	"pathways/guides"
 )
 
-// Browse is the guide list, with a live preview on wide terminals.
+// Browse is the guide list, recently read guides first, with a live preview
+// on wide terminals.
 type Browse struct {
 	ctx *Context
-	sel int
-	top int // first visible item
+	sel int // index into rows(); always a guide row
+	top int // first visible row
+	// offer names the guide to continue reading, until something is opened.
+	offer *guides.Guide
+}
+
+// row is one entry of the list: a guide, or a group label.
+type row struct {
+	g     *guides.Guide
+	label string
 }
 
 // wideWidth is the width from which the list and a preview sit side by side.
 const wideWidth = 100
 
-// Each list item takes three lines: title and date, summary, gap.
+// Each row takes three lines: title and date, summary, gap.
 const itemHeight = 3
 
-func newBrowse(ctx *Context) Browse { return Browse{ctx: ctx} }
+// recentShown is how many recently read guides head the list.
+const recentShown = 5
 
-func (b *Browse) guides() []*guides.Guide { return b.ctx.Lib.Guides() }
+func newBrowse(ctx *Context) Browse {
+	b := Browse{ctx: ctx}
+	if slug, ok := ctx.Store.LastRead(); ok {
+		if g, ok := ctx.Lib.Guide(slug); ok {
+			b.offer = g
+		}
+	}
+	b.sel = b.firstGuideRow()
+	return b
+}
+
+// rows is the list as shown: a "Recent" group when there is reading
+// history, then every other guide in library order.
+func (b *Browse) rows() []row {
+	all := b.ctx.Lib.Guides()
+	var recent []*guides.Guide
+	for _, slug := range b.ctx.Store.Recent(recentShown) {
+		if g, ok := b.ctx.Lib.Guide(slug); ok {
+			recent = append(recent, g)
+		}
+	}
+	if len(recent) == 0 {
+		rows := make([]row, len(all))
+		for i, g := range all {
+			rows[i] = row{g: g}
+		}
+		return rows
+	}
+	rows := make([]row, 0, len(all)+2)
+	rows = append(rows, row{label: "Recent"})
+	for _, g := range recent {
+		rows = append(rows, row{g: g})
+	}
+	rows = append(rows, row{label: "All guides"})
+	for _, g := range all {
+		if !slices.Contains(recent, g) {
+			rows = append(rows, row{g: g})
+		}
+	}
+	return rows
+}
+
+func (b *Browse) firstGuideRow() int {
+	for i, r := range b.rows() {
+		if r.g != nil {
+			return i
+		}
+	}
+	return 0
+}
 
 // Selected returns the guide under the cursor.
 func (b *Browse) Selected() (*guides.Guide, bool) {
-	gs := b.guides()
-	if b.sel < 0 || b.sel >= len(gs) {
+	rows := b.rows()
+	if b.sel < 0 || b.sel >= len(rows) || rows[b.sel].g == nil {
 		return nil, false
 	}
-	return gs[b.sel], true
+	return rows[b.sel].g, true
 }
 
 // selectSlug moves the cursor to a guide.
 func (b *Browse) selectSlug(slug string) {
-	for i, g := range b.guides() {
-		if g.Slug == slug {
+	for i, r := range b.rows() {
+		if r.g != nil && r.g.Slug == slug {
 			b.sel = i
 			b.scrollToSel()
+			return
 		}
 	}
+}
+
+// refresh keeps the cursor on the same guide after the rows change (a
+// guide read moves into the Recent group).
+func (b *Browse) refresh(slug string) {
+	b.sel = b.firstGuideRow()
+	b.selectSlug(slug)
 }
 
 func (b *Browse) wide() bool { return b.ctx.Width >= wideWidth }
@@ -67,10 +135,32 @@ func (b *Browse) scrollToSel() {
 	n := b.visibleItems()
 	if b.sel < b.top {
 		b.top = b.sel
+		if b.top > 0 && b.rows()[b.top-1].g == nil {
+			b.top-- // show the group label above its first guide
+		}
 	} else if b.sel >= b.top+n {
 		b.top = b.sel - n + 1
 	}
-	b.top = max(0, min(b.top, len(b.guides())-n))
+	b.top = max(0, min(b.top, len(b.rows())-n))
+}
+
+// move steps the cursor by d guides, skipping group labels.
+func (b *Browse) move(d int) tea.Cmd {
+	rows := b.rows()
+	target := max(0, min(len(rows)-1, b.sel+d))
+	step := 1
+	if d < 0 {
+		step = -1
+	}
+	for target >= 0 && target < len(rows) && rows[target].g == nil {
+		target += step
+	}
+	if target < 0 || target >= len(rows) {
+		target = b.sel
+	}
+	b.sel = target
+	b.scrollToSel()
+	return b.preview()
 }
 
 // preview asks for a rendering of the selected guide for the preview pane.
@@ -89,55 +179,54 @@ func (b *Browse) preview() tea.Cmd {
 type openGuideMsg struct {
 	slug   string
 	anchor string
+	resume bool // at the position it was left
 }
 
 // Update moves the selection; enter opens the guide.
 func (b Browse) Update(msg tea.Msg) (Browse, tea.Cmd) {
-	n := len(b.guides())
-	move := func(d int) tea.Cmd {
-		b.sel = max(0, min(n-1, b.sel+d))
-		b.scrollToSel()
-		return b.preview()
-	}
+	n := len(b.rows())
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		k := b.ctx.Keys
 		switch {
 		case key.Matches(msg, k.Down):
-			return b, move(1)
+			return b, b.move(1)
 		case key.Matches(msg, k.Up):
-			return b, move(-1)
+			return b, b.move(-1)
 		case key.Matches(msg, k.PageDown):
-			return b, move(b.visibleItems())
+			return b, b.move(b.visibleItems())
 		case key.Matches(msg, k.PageUp):
-			return b, move(-b.visibleItems())
+			return b, b.move(-b.visibleItems())
 		case key.Matches(msg, k.HalfDown):
-			return b, move(b.visibleItems() / 2)
+			return b, b.move(b.visibleItems() / 2)
 		case key.Matches(msg, k.HalfUp):
-			return b, move(-b.visibleItems() / 2)
+			return b, b.move(-b.visibleItems() / 2)
 		case key.Matches(msg, k.Top):
-			return b, move(-n)
+			return b, b.move(-n)
 		case key.Matches(msg, k.Bottom):
-			return b, move(n)
+			return b, b.move(n)
 		case key.Matches(msg, k.Open):
 			if g, ok := b.Selected(); ok {
-				return b, func() tea.Msg { return openGuideMsg{slug: g.Slug} }
+				return b, func() tea.Msg { return openGuideMsg{slug: g.Slug, resume: true} }
 			}
+		case key.Matches(msg, k.Continue) && b.offer != nil:
+			g := b.offer
+			return b, func() tea.Msg { return openGuideMsg{slug: g.Slug, resume: true} }
 		}
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelUp:
-			return b, move(-1)
+			return b, b.move(-1)
 		case tea.MouseWheelDown:
-			return b, move(1)
+			return b, b.move(1)
 		}
 	case tea.MouseClickMsg:
 		if msg.Button == tea.MouseLeft && msg.X < b.listWidth() && msg.Y >= 2 {
 			i := b.top + (msg.Y-2)/itemHeight
-			if i >= 0 && i < n {
+			if rows := b.rows(); i >= 0 && i < len(rows) && rows[i].g != nil {
 				if i == b.sel {
-					g := b.guides()[i]
-					return b, func() tea.Msg { return openGuideMsg{slug: g.Slug} }
+					g := rows[i].g
+					return b, func() tea.Msg { return openGuideMsg{slug: g.Slug, resume: true} }
 				}
 				b.sel = i
 				return b, b.preview()
@@ -151,26 +240,14 @@ func (b Browse) Update(msg tea.Msg) (Browse, tea.Cmd) {
 func (b Browse) View() string {
 	st := b.ctx.Styles
 	lw := b.listWidth()
-	gs := b.guides()
+	rows := b.rows()
 
 	lines := make([]string, 0, b.ctx.Height)
-	head := " " + st.Header.Render("pathways") + st.Dim.Render(fmt.Sprintf("  %d guides", len(gs)))
+	head := " " + st.Header.Render("pathways") + st.Dim.Render(fmt.Sprintf("  %d guides", len(b.ctx.Lib.Guides())))
 	lines = append(lines, ansi.Truncate(head, lw, "…"), st.Rule.Render(strings.Repeat("─", lw)))
-	end := min(len(gs), b.top+b.visibleItems())
+	end := min(len(rows), b.top+b.visibleItems())
 	for i := b.top; i < end; i++ {
-		g := gs[i]
-		date := g.ReviewedString()
-		titleW := max(1, lw-len(date)-5)
-		title := ansi.Truncate(g.Title, titleW, "…")
-		pad := strings.Repeat(" ", max(1, lw-ansi.StringWidth(title)-len(date)-4))
-		summary := ansi.Truncate(g.Summary, max(1, lw-4), "…")
-		if i == b.sel {
-			lines = append(lines, " "+st.Selected.Render("▌ "+title)+pad+st.SelectedDim.Render(date),
-				" "+st.Selected.Render("▌ ")+st.SelectedDim.Render(summary), "")
-		} else {
-			lines = append(lines, "   "+st.Title.Render(title)+pad+st.Dim.Render(date),
-				"   "+st.Dim.Render(summary), "")
-		}
+		lines = append(lines, b.rowLines(rows[i], i == b.sel, lw)...)
 	}
 	for len(lines) < b.ctx.Height-1 {
 		lines = append(lines, "")
@@ -189,9 +266,49 @@ func (b Browse) View() string {
 			lines[i] = ansi.Truncate(left, lw, "") + st.Rule.Render("│") + right
 		}
 	}
+	return strings.Join(append(lines, b.footer()), "\n")
+}
+
+// rowLines draws one row in itemHeight lines.
+func (b *Browse) rowLines(r row, selected bool, lw int) []string {
+	st := b.ctx.Styles
+	if r.g == nil {
+		return []string{"", " " + st.Dim.Render(r.label), ""}
+	}
+	g := r.g
+	date := g.ReviewedString()
+	titleW := max(1, lw-len(date)-5)
+	title := ansi.Truncate(g.Title, titleW, "…")
+	pad := strings.Repeat(" ", max(1, lw-ansi.StringWidth(title)-len(date)-4))
+	summary := g.Summary
+	summaryStyle, dateStyle := st.Dim, st.Dim
+	if selected {
+		summaryStyle, dateStyle = st.SelectedDim, st.SelectedDim
+	}
+	if mark := b.ctx.stale(g); mark != "" {
+		summary = mark
+		summaryStyle, dateStyle = st.Stale, st.Stale
+	}
+	summary = ansi.Truncate(summary, max(1, lw-4), "…")
+	if selected {
+		return []string{" " + st.Selected.Render("▌ "+title) + pad + dateStyle.Render(date),
+			" " + st.Selected.Render("▌ ") + summaryStyle.Render(summary), ""}
+	}
+	return []string{"   " + st.Title.Render(title) + pad + dateStyle.Render(date), "   " + summaryStyle.Render(summary), ""}
+}
+
+func (b *Browse) footer() string {
+	st := b.ctx.Styles
 	hm := helpModel(b.ctx, b.ctx.Width-1)
-	lines = append(lines, " "+hm.ShortHelpView(b.shortHelp()))
-	return strings.Join(lines, "\n")
+	if b.offer != nil {
+		pct := ""
+		if pos, ok := b.ctx.Store.Position(b.offer.Slug); ok && pos.Fraction() > 0 {
+			pct = fmt.Sprintf(" (%d%%)", int(pos.Fraction()*100))
+		}
+		offer := st.Status.Render("c continues " + b.offer.Title + pct)
+		return ansi.Truncate(" "+offer+"  "+hm.ShortHelpView(b.shortHelp()), b.ctx.Width, "…")
+	}
+	return ansi.Truncate(" "+hm.ShortHelpView(b.shortHelp()), b.ctx.Width, "…")
 }
 
 func (b *Browse) previewLines(h int) []string {
@@ -200,7 +317,11 @@ func (b *Browse) previewLines(h int) []string {
 		return nil
 	}
 	st := b.ctx.Styles
-	head := []string{" " + st.Title.Render(g.Title), " " + st.Dim.Render("reviewed "+g.ReviewedString()), ""}
+	sub := st.Dim.Render("reviewed " + g.ReviewedString())
+	if mark := b.ctx.stale(g); mark != "" {
+		sub = st.Stale.Render(mark)
+	}
+	head := []string{" " + st.Title.Render(g.Title), " " + sub, ""}
 	doc, ok := b.ctx.cachedPreview(g.Slug, b.previewWidth())
 	if !ok {
 		return append(head, "  "+st.Dim.Render("Rendering…"))
@@ -210,13 +331,13 @@ func (b *Browse) previewLines(h int) []string {
 
 func (b *Browse) shortHelp() []key.Binding {
 	k := b.ctx.Keys
-	return []key.Binding{k.Open, k.Search, k.Down, k.Up, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.Search, k.Finder, k.Bookmarks, k.Help, k.Quit}
 }
 
 func (b *Browse) fullHelp() [][]key.Binding {
 	k := b.ctx.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.Open, k.Search, k.Help, k.Quit, k.ForceQuit},
+		{k.Open, k.Search, k.Finder, k.Bookmarks, enabled(k.Continue, b.offer != nil), k.Help, k.Quit, k.ForceQuit},
 	}
 }

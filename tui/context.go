@@ -27,6 +27,11 @@ type Context struct {
 	// terminal's background is not asked.
 	FixedStyle bool
 
+	// Store keeps positions, bookmarks and recent guides; never nil.
+	Store *Store
+	// Now is the clock, for freshness marks.
+	Now func() time.Time
+
 	cache     map[renderKey]*Rendered
 	renderers *rendererPool
 	// tick schedules a message (tea.Tick); tests replace it.
@@ -41,7 +46,28 @@ func newContext(lib *guides.Library, style string, fixed bool) *Context {
 		cache:     map[renderKey]*Rendered{},
 		renderers: &rendererPool{lib: lib, free: map[rendererKey][]*Renderer{}},
 		tick:      tea.Tick,
+		Now:       time.Now,
 	}
+}
+
+// stale is the freshness mark for a guide, or "" when it is current.
+func (c *Context) stale(g *guides.Guide) string {
+	if !g.Stale(c.Now()) {
+		return ""
+	}
+	return "⚠ may be out of date, reviewed " + g.ReviewedString()
+}
+
+// savedMsg reports a finished save of the reading state.
+type savedMsg struct{ err error }
+
+// saveCmd writes the reading state off the UI goroutine.
+func (c *Context) saveCmd() tea.Cmd {
+	st := c.Store
+	if !st.Dirty() {
+		return nil
+	}
+	return func() tea.Msg { return savedMsg{st.Save()} }
 }
 
 // renderKey names one rendering of a guide.

@@ -23,6 +23,7 @@ type KeyMap struct {
 	// Browse.
 	Open   key.Binding
 	Search key.Binding
+	Finder key.Binding
 
 	// Reader.
 	NextLink  key.Binding
@@ -37,6 +38,12 @@ type KeyMap struct {
 	SearchAll key.Binding
 	CopyURL   key.Binding
 	ToList    key.Binding
+	Bookmark  key.Binding
+
+	// Reading state.
+	Bookmarks key.Binding
+	Remove    key.Binding
+	Continue  key.Binding
 
 	// Typing in an input (search pane, find).
 	ResultUp   key.Binding
@@ -54,7 +61,7 @@ func DefaultKeyMap() KeyMap {
 
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageDown: key.NewBinding(key.WithKeys("space", "pgdown", "f"), key.WithHelp("space/pgdn", "page down")),
+		PageDown: key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space/pgdn", "page down")),
 		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "page up")),
 		HalfDown: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "half page down")),
 		HalfUp:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "half page up")),
@@ -63,6 +70,7 @@ func DefaultKeyMap() KeyMap {
 
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Search: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search all guides")),
+		Finder: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "pathway finder")),
 
 		NextLink:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next link")),
 		PrevLink:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous link")),
@@ -76,6 +84,11 @@ func DefaultKeyMap() KeyMap {
 		SearchAll: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "search all guides")),
 		CopyURL:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link URL")),
 		ToList:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "guide list")),
+		Bookmark:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "bookmark this section")),
+
+		Bookmarks: key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "bookmarks")),
+		Remove:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),
+		Continue:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "continue reading")),
 
 		ResultUp:   key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "previous")),
 		ResultDown: key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/ctrl+n", "next")),

@@ -30,6 +30,7 @@ type Reader struct {
 		place  Place
 		anchor string
 		ratio  float64 // keep the relative position on resize (-1: unused)
+		resume bool    // go where the reader left this guide last time
 	}
 
 	finding   bool // typing a find query
@@ -78,7 +79,65 @@ func (r *Reader) open(g *guides.Guide, p Place, anchor string) tea.Cmd {
 	r.outlineOpen, r.finding = false, false
 	r.hits, r.hit = nil, 0
 	r.pending.set, r.pending.place, r.pending.anchor, r.pending.ratio = true, p, anchor, -1
+	r.pending.resume = false
+	r.ctx.Store.Visit(g.Slug)
 	return r.ensureRendered()
+}
+
+// openResume opens g where it was left last time, if it was read before.
+func (r *Reader) openResume(g *guides.Guide) tea.Cmd {
+	cmd := r.open(g, Place{Slug: g.Slug, Focus: -1}, "")
+	if r.doc != nil {
+		// Opened from the cache: apply the saved position now.
+		r.pending.set, r.pending.resume = true, true
+		return tea.Batch(cmd, r.setDoc(r.doc))
+	}
+	r.pending.resume = true
+	return cmd
+}
+
+// remember saves where the reader is in the guide, to resume there later.
+func (r *Reader) remember() {
+	if r.guide == nil || r.doc == nil {
+		return
+	}
+	r.ctx.Store.SetPosition(r.guide.Slug, Position{Line: r.offset, Lines: len(r.doc.Lines), Anchor: r.currentAnchor()})
+}
+
+// currentAnchor is the anchor of the section at the top of the screen, ""
+// before the first heading.
+func (r *Reader) currentAnchor() string {
+	if r.doc == nil {
+		return ""
+	}
+	anchor := ""
+	for _, h := range r.doc.Headings {
+		if h.Line > r.offset {
+			break
+		}
+		anchor = r.doc.Page.Headings[h.Heading].Anchor
+	}
+	return anchor
+}
+
+// toggleBookmark bookmarks the section on screen, or removes its bookmark.
+func (r *Reader) toggleBookmark() tea.Cmd {
+	if r.doc == nil {
+		return nil
+	}
+	anchor := r.currentAnchor()
+	heading := ""
+	if h, ok := r.doc.Page.Heading(anchor); ok && anchor != "" {
+		heading = h.Text
+	}
+	where := r.guide.Title
+	if heading != "" {
+		where += " › " + heading
+	}
+	if r.ctx.Store.ToggleBookmark(Bookmark{Slug: r.guide.Slug, Anchor: anchor, Heading: heading}) {
+		return tea.Batch(r.setStatus("bookmarked "+where+"  (' lists bookmarks)"), r.ctx.saveCmd())
+	}
+	return tea.Batch(r.setStatus("bookmark removed: "+where), r.ctx.saveCmd())
 }
 
 // ensureRendered shows the cached rendering for the current width, or asks
@@ -89,8 +148,7 @@ func (r *Reader) ensureRendered() tea.Cmd {
 	}
 	w := renderWidth(r.ctx.Width)
 	if doc, ok := r.ctx.cached(r.guide.Slug, w); ok {
-		r.setDoc(doc)
-		return nil
+		return r.setDoc(doc)
 	}
 	r.want = renderKey{r.guide.Slug, w, r.ctx.Style, false}
 	return r.ctx.renderCmd(r.guide, w)
@@ -104,8 +162,7 @@ func (r *Reader) rendered(msg renderedMsg) tea.Cmd {
 	if msg.err != nil {
 		return r.setStatus("could not render this guide: " + msg.err.Error())
 	}
-	r.setDoc(msg.doc)
-	return nil
+	return r.setDoc(msg.doc)
 }
 
 // resized re-renders for a new width or style, keeping the reader's place;
@@ -127,11 +184,12 @@ func (r *Reader) resized() tea.Cmd {
 	return r.ensureRendered()
 }
 
-func (r *Reader) setDoc(doc *Rendered) {
+func (r *Reader) setDoc(doc *Rendered) tea.Cmd {
 	r.doc = doc
+	var cmd tea.Cmd
 	if r.pending.set {
 		p := r.pending
-		r.pending.set = false
+		r.pending.set, r.pending.resume = false, false
 		r.offset, r.focus = p.place.Offset, p.place.Focus
 		if p.ratio >= 0 {
 			r.offset = int(p.ratio * float64(len(doc.Lines)))
@@ -141,12 +199,21 @@ func (r *Reader) setDoc(doc *Rendered) {
 				r.offset = line
 			}
 		}
+		if pos, ok := r.ctx.Store.Position(r.guide.Slug); p.resume && ok && pos.Line > 0 {
+			r.offset = pos.Line
+			if pos.Lines != len(doc.Lines) {
+				r.offset = int(pos.Fraction()*float64(len(doc.Lines)) + 0.5)
+			}
+			r.clamp()
+			cmd = r.setStatus(fmt.Sprintf("resumed at %d%%  (g goes to the top)", r.percent()))
+		}
 	}
 	if r.focus >= len(doc.Links) {
 		r.focus = -1
 	}
 	r.runFind()
 	r.clamp()
+	return cmd
 }
 
 // headingLine is the screen line of the heading with the given anchor.
@@ -271,6 +338,8 @@ func (r Reader) updateKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		return r, r.nextHit(1)
 	case key.Matches(msg, k.FindPrev):
 		return r, r.nextHit(-1)
+	case key.Matches(msg, k.Bookmark):
+		return r, r.toggleBookmark()
 	case key.Matches(msg, k.Outline):
 		if r.doc != nil && len(r.doc.Headings) > 0 {
 			r.outlineOpen = true
@@ -534,8 +603,11 @@ func (r Reader) View() string {
 	st, w := r.ctx.Styles, r.ctx.Width
 	var b strings.Builder
 
-	title := st.Header.Render(ansi.Truncate(r.guide.Title, max(1, w-24), "…"))
 	date := st.Dim.Render("reviewed " + r.guide.ReviewedString())
+	if mark := r.ctx.stale(r.guide); mark != "" {
+		date = st.Stale.Render(mark)
+	}
+	title := st.Header.Render(ansi.Truncate(r.guide.Title, max(1, w-ansi.StringWidth(date)-3), "…"))
 	gap := max(1, w-ansi.StringWidth(title)-ansi.StringWidth(date)-1)
 	b.WriteString(" " + title + strings.Repeat(" ", gap) + date + "\n")
 	b.WriteString(st.Rule.Render(strings.Repeat("─", max(0, w))) + "\n")
@@ -649,6 +721,7 @@ func (r *Reader) fullHelp(canBack, canForward bool) [][]key.Binding {
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{enabled(k.NextLink, hasLinks), enabled(k.PrevLink, hasLinks), enabled(k.Follow, ok),
 			enabled(k.CopyURL, ok && l.Kind == guides.LinkExternal), k.Back, enabled(k.Forward, canForward)},
-		{k.Find, enabled(k.FindNext, len(r.hits) > 0), enabled(k.FindPrev, len(r.hits) > 0), k.Outline, k.SearchAll, k.ToList, k.Quit},
+		{k.Find, enabled(k.FindNext, len(r.hits) > 0), enabled(k.FindPrev, len(r.hits) > 0), k.Outline, k.SearchAll,
+			k.Finder, k.Bookmark, k.Bookmarks, k.ToList, k.Quit},
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -25,6 +26,16 @@ type app struct {
 	width int
 
 	lib *guides.Library
+}
+
+// now is the clock: PATHWAYS_NOW (YYYY-MM-DD) pins it for tests.
+func (a *app) now() time.Time {
+	if v := a.getenv("PATHWAYS_NOW"); v != "" {
+		if t, err := time.Parse(time.DateOnly, v); err == nil {
+			return t
+		}
+	}
+	return time.Now()
 }
 
 func (a *app) errorf(format string, args ...any) {
@@ -53,10 +64,11 @@ pages they cite before you act.`,
 	pf.StringArrayVar(&a.dirs, "dir", nil, "add guides from `DIR` (repeatable; also PATHWAYS_DIR, colon-separated)")
 	pf.StringVar(&a.style, "style", assets.StyleAuto, "`STYLE`: auto, dark, light, notty or ascii")
 	pf.IntVar(&a.width, "width", 0, "wrap text at `N` columns (default: the terminal's width, at most 100, or 80)")
+	pf.Bool("no-state", false, "do not read or save reading state: positions, bookmarks, recent guides (also PATHWAYS_STATE=off)")
 	_ = root.RegisterFlagCompletionFunc("style", cobra.FixedCompletions(assets.StyleNames, cobra.ShellCompDirectiveNoFileComp))
 	_ = root.MarkPersistentFlagDirname("dir")
 
-	root.AddCommand(a.listCmd(), a.showCmd(), a.checkCmd(), a.searchCmd())
+	root.AddCommand(a.listCmd(), a.showCmd(), a.checkCmd(), a.searchCmd(), a.bookmarksCmd(), a.findCmd())
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {

@@ -115,18 +115,23 @@ func (a *app) showCmd() *cobra.Command {
 }
 
 func (a *app) checkCmd() *cobra.Command {
-	return &cobra.Command{
+	var stale bool
+	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Validate every guide; print each problem as file:line: message",
 		Long: `Validate every loaded guide: front matter, links, anchors, related guides.
-Each problem is printed as file:line: message. Exits 1 if there is any problem.`,
+Each problem is printed as file:line: message. Exits 1 if there is any problem.
+With --stale, list instead the guides reviewed more than 12 months ago.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib, err := a.library(true)
 			if err != nil {
 				return err
 			}
-			probs := lib.Problems()
+			if stale {
+				return a.checkStale(lib)
+			}
+			probs := append(lib.Problems(), lib.CheckFinderRules()...)
 			for _, p := range probs {
 				fmt.Fprintln(a.stdout, p.String())
 			}
@@ -138,6 +143,26 @@ Each problem is printed as file:line: message. Exits 1 if there is any problem.`
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&stale, "stale", false, "list guides whose facts were reviewed more than 12 months ago")
+	return cmd
+}
+
+// checkStale lists the guides that may be out of date; exit 1 if any.
+func (a *app) checkStale(lib *guides.Library) error {
+	now := a.now()
+	n := 0
+	for _, g := range lib.Guides() {
+		if g.Stale(now) {
+			fmt.Fprintf(a.stdout, "%s: may be out of date, reviewed %s (%s)\n", g.File, g.ReviewedString(), g.Slug)
+			n++
+		}
+	}
+	if n > 0 {
+		fmt.Fprintf(a.stderr, "%d of %d guides were reviewed more than %d months ago\n", n, len(lib.Guides()), guides.StaleAfter)
+		return exitCode(1)
+	}
+	fmt.Fprintf(a.stderr, "%d guides checked, all reviewed within %d months\n", len(lib.Guides()), guides.StaleAfter)
+	return nil
 }
 
 func (a *app) searchCmd() *cobra.Command {
@@ -220,5 +245,14 @@ func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
 		a.errorf("the browser needs a terminal; to print instead, use `pathways list` or `pathways show SLUG`")
 		return exitCode(1)
 	}
+	store, warning, err := a.openStore(cmd)
+	switch {
+	case err != nil:
+		opts.Notice = fmt.Sprintf("reading state is not saved this time: %v", err)
+	case warning != "":
+		opts.Notice = warning
+	}
+	opts.Store = store
+	opts.Now = a.now
 	return tui.Run(lib, opts, a.stdin, a.stdout)
 }

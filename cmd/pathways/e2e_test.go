@@ -61,8 +61,11 @@ type screen struct {
 	done  chan error
 }
 
+// start runs the binary with its reading state in a fresh folder (unless env
+// names another).
 func start(t *testing.T, w, h int, env []string, args ...string) *screen {
 	t.Helper()
+	env = append([]string{"XDG_STATE_HOME=" + t.TempDir()}, env...)
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Fatalf("open pty: %v", err)

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"pathways/assets"
+	"pathways/guides"
+	"pathways/tui"
+)
+
+func (a *app) findCmd() *cobra.Command {
+	var answersPath string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "find",
+		Short: "Answer a few questions; list the guides that apply to you, and why",
+		Long: `Ask a few questions about your situation and list the guides that apply,
+what you can act on now first, each with its reason in one sentence.
+
+On a terminal the questions are asked in a form. With --answers they are read
+from a YAML or JSON file instead ("-" reads standard input), for scripts:
+
+  location: in-canada          # or outside-canada
+  status: graduate             # student, graduate, worker, visitor, none
+  study: {credential: master, months: 16, completed: true}
+                               # credential: bachelor, master, doctoral,
+                               # college-diploma, certificate, none
+  job_offer: none              # none, lmia, lmia-exempt, unsure
+  canadian_skilled_months: 4   # TEER 0-3 work in Canada, last 3 years
+  foreign_skilled_months: 24
+  teer: 1                      # 0-5
+  clb: 7                       # lowest of the four abilities; 0 if untested
+  pr_application: none         # express-entry-profile, express-entry-applied,
+                               # pnp-nominated, pnp-applied
+  partner: worker-teer-0-1     # none, student-master-16-months-plus,
+                               # student-doctoral, student-professional,
+                               # student-other, worker-teer-0-1,
+                               # worker-teer-2-3-listed, worker-other,
+                               # canadian-or-pr
+  partner_permit_months: 20    # months left on a working partner's permit
+
+A missing key means "not answered"; an unknown key or value is an error that
+names the allowed ones.
+
+Prints one guide per line: its slug, a tab, the reason. The guides ruled out,
+the answers that would sharpen the result, and the reminder that this is
+orientation, not an eligibility decision, go to standard error.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lib, err := a.library(false)
+			if err != nil {
+				return err
+			}
+			ans, err := a.findAnswers(answersPath)
+			if err != nil {
+				return err
+			}
+			res := guides.Find(lib, ans)
+			if asJSON {
+				return a.writeJSON(findJSON(res))
+			}
+			for _, m := range res.Matches {
+				fmt.Fprintf(a.stdout, "%s\t%s\n", m.Guide.Slug, m.Reason)
+			}
+			a.printFindNotes(res)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&answersPath, "answers", "", "read the answers from `FILE` (YAML or JSON; - for standard input)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array for scripts")
+	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
+	return cmd
+}
+
+// findAnswers reads the answers from a file, standard input or the form.
+func (a *app) findAnswers(path string) (guides.Answers, error) {
+	var data []byte
+	var err error
+	name := guides.SanitizeLine(path)
+	switch {
+	case path == "-":
+		name = "standard input"
+		data, err = io.ReadAll(a.stdin)
+	case path != "":
+		data, err = os.ReadFile(path)
+	case isTerminal(a.stdin) && isTerminal(a.stderr):
+		return a.askFinder()
+	default:
+		a.errorf("find needs a terminal to ask its questions; give the answers in a file instead: pathways find --answers FILE (YAML or JSON)")
+		return guides.Answers{}, exitCode(1)
+	}
+	if err != nil {
+		return guides.Answers{}, fmt.Errorf("answers file %s: %v", name, describeErr(err))
+	}
+	ans, err := guides.ParseAnswers(data)
+	var ae *guides.AnswersError
+	if errors.As(err, &ae) {
+		for _, p := range ae.Problems {
+			a.errorf("%s: %s", name, p)
+		}
+		return guides.Answers{}, exitCode(2)
+	}
+	return ans, err
+}
+
+// askFinder asks the questions in a form drawn on standard error, so that
+// standard output can still be redirected.
+func (a *app) askFinder() (guides.Answers, error) {
+	style := a.style
+	if a.getenv("NO_COLOR") != "" {
+		style = assets.StyleNoTTY
+	}
+	ans, err := tui.AskFinder(style, a.stdin, a.stderr)
+	if errors.Is(err, tui.ErrCancelled) {
+		a.errorf("cancelled")
+		return ans, exitCode(1)
+	}
+	return ans, err
+}
+
+// printFindNotes writes what is not a guide to stderr: the guides ruled
+// out and why, the answers that would sharpen the result, and the note.
+func (a *app) printFindNotes(res guides.FinderResult) {
+	if len(res.RuledOut) > 0 {
+		fmt.Fprintln(a.stderr, "Ruled out:")
+		for _, m := range res.RuledOut {
+			fmt.Fprintf(a.stderr, "  %s\t%s\n", m.Guide.Slug, m.Reason)
+		}
+	}
+	if len(res.Sharpen) > 0 {
+		fmt.Fprintln(a.stderr, "Answers that would sharpen this:")
+		for _, s := range res.Sharpen {
+			fmt.Fprintf(a.stderr, "  %s: %s\n", s.Key, s.Why)
+		}
+	}
+	fmt.Fprintln(a.stderr, res.Note)
+}
+
+// findResultJSON is one guide in `find --json`.
+type findResultJSON struct {
+	Slug    string `json:"slug"`
+	Anchor  string `json:"anchor"`
+	Title   string `json:"title"`
+	Reason  string `json:"reason"`
+	Changes string `json:"changes"`
+}
+
+func findJSON(res guides.FinderResult) []findResultJSON {
+	out := make([]findResultJSON, 0, len(res.Matches))
+	for _, m := range res.Matches {
+		out = append(out, findResultJSON{Slug: m.Guide.Slug, Anchor: m.Anchor, Title: m.Guide.Title,
+			Reason: m.Reason, Changes: m.Changes})
+	}
+	return out
+}

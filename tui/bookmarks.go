@@ -1,0 +1,116 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"pathways/guides"
+)
+
+// Bookmarks lists the reader's bookmarks; enter opens one, x removes it.
+type Bookmarks struct {
+	ctx *Context
+	sel int
+}
+
+func newBookmarks(ctx *Context) Bookmarks { return Bookmarks{ctx: ctx} }
+
+// shown is the bookmarks of guides in the library; the store keeps the
+// others for when their folder comes back.
+func (b *Bookmarks) shown() []Bookmark {
+	var out []Bookmark
+	for _, bm := range b.ctx.Store.Bookmarks() {
+		if _, ok := b.ctx.Lib.Guide(bm.Slug); ok {
+			out = append(out, bm)
+		}
+	}
+	return out
+}
+
+// Update moves through the bookmarks, opens or removes one.
+func (b Bookmarks) Update(msg tea.Msg) (Bookmarks, tea.Cmd) {
+	list := b.shown()
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return b, nil
+	}
+	k := b.ctx.Keys
+	switch {
+	case key.Matches(km, k.Down):
+		b.sel = min(len(list)-1, b.sel+1)
+	case key.Matches(km, k.Up):
+		b.sel = max(0, b.sel-1)
+	case key.Matches(km, k.Open):
+		if b.sel < len(list) {
+			bm := list[b.sel]
+			return b, func() tea.Msg { return openGuideMsg{slug: bm.Slug, anchor: bm.Anchor} }
+		}
+	case key.Matches(km, k.Remove):
+		if b.sel < len(list) {
+			b.ctx.Store.RemoveBookmark(list[b.sel].Slug, list[b.sel].Anchor)
+			b.sel = max(0, min(b.sel, len(list)-2))
+			return b, b.ctx.saveCmd()
+		}
+	}
+	b.sel = max(0, b.sel)
+	return b, nil
+}
+
+// View draws the list of bookmarks.
+func (b Bookmarks) View() string {
+	st, w := b.ctx.Styles, b.ctx.Width
+	lines := []string{" " + st.Header.Render("Bookmarks"), st.Rule.Render(strings.Repeat("─", w))}
+	list := b.shown()
+	if len(list) == 0 {
+		lines = append(lines, "", "  "+st.Dim.Render("No bookmarks yet. In a guide, m bookmarks the section you are reading."))
+	}
+	rows := max(1, (b.ctx.Height-3)/2)
+	top := max(0, min(b.sel-rows+1, len(list)-rows))
+	for i := top; i < len(list) && i < top+rows; i++ {
+		bm := list[i]
+		g, _ := b.ctx.Lib.Guide(bm.Slug)
+		where := sectionTitle(g, bm.Anchor, bm.Heading)
+		when := st.Dim.Render("  " + bm.Created.Local().Format("2006-01-02"))
+		if i == b.sel {
+			lines = append(lines, " "+st.Selected.Render("▌ "+ansi.Truncate(where, w-16, "…"))+when, "")
+		} else {
+			lines = append(lines, "   "+ansi.Truncate(where, w-16, "…")+when, "")
+		}
+	}
+	for len(lines) < b.ctx.Height-1 {
+		lines = append(lines, "")
+	}
+	lines = lines[:b.ctx.Height-1]
+	hm := helpModel(b.ctx, w-1)
+	return strings.Join(append(lines, " "+hm.ShortHelpView(b.shortHelp())), "\n")
+}
+
+// sectionTitle is "Guide › Heading", the heading read from the guide when
+// it still has that anchor.
+func sectionTitle(g *guides.Guide, anchor, saved string) string {
+	if anchor == "" {
+		return g.Title
+	}
+	if h, ok := g.Heading(anchor); ok {
+		return g.Title + " › " + h.Text
+	}
+	if saved != "" {
+		return g.Title + " › " + guides.SanitizeLine(saved)
+	}
+	return g.Title
+}
+
+func (b *Bookmarks) shortHelp() []key.Binding {
+	k := b.ctx.Keys
+	has := len(b.shown()) > 0
+	return []key.Binding{enabled(k.Open, has), enabled(k.Remove, has), k.Cancel, k.Quit}
+}
+
+func (b *Bookmarks) fullHelp() [][]key.Binding {
+	k := b.ctx.Keys
+	has := len(b.shown()) > 0
+	return [][]key.Binding{{k.Up, k.Down, enabled(k.Open, has), enabled(k.Remove, has), k.Cancel, k.Quit}}
+}
