@@ -488,4 +488,3 @@ func wordStart(s string, i int) int {
 	}
 	return i
 }
-

@@ -52,10 +52,10 @@ type Options struct {
 // Model is the root of the browser. It owns the screens and the history,
 // handles global keys, and hands everything else to the active screen.
 type Model struct {
-	ctx     *Context
-	screen  screen
-	back    screen // where esc leaves the search pane for
-	browse  Browse
+	ctx       *Context
+	screen    screen
+	back      screen // where esc leaves the search pane for
+	browse    Browse
 	search    Search
 	reader    Reader
 	bookmarks Bookmarks
