@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 
@@ -254,5 +256,8 @@ func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
 	}
 	opts.Store = store
 	opts.Now = a.now
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100) // a long-lived process: collect as usual
+	}
 	return tui.Run(lib, opts, a.stdin, a.stdout)
 }

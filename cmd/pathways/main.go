@@ -5,13 +5,24 @@ package main
 import (
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "dev"
 
-func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+func main() {
+	// Most commands live for milliseconds and allocate a few megabytes:
+	// collecting garbage would cost more than the memory it frees. The
+	// collector only runs near the soft limit, until the browser, which
+	// lives long, turns it back on (see runBrowse).
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(256 << 20)
+	}
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
 
 // run executes the command line and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
