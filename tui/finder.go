@@ -54,10 +54,11 @@ const (
 	finderFooter = 1
 )
 
+// newFinder makes the finder screen. The form is built when the finder is
+// first opened: building it takes tens of milliseconds, which start-up
+// should not pay.
 func newFinder(ctx *Context) Finder {
-	f := Finder{ctx: ctx, keys: defaultFinderKeyMap(), vals: newFinderValues(guides.Answers{}), now: time.Now}
-	f.form = f.newForm()
-	return f
+	return Finder{ctx: ctx, keys: defaultFinderKeyMap(), vals: newFinderValues(guides.Answers{}), now: time.Now}
 }
 
 func (f *Finder) newForm() *huh.Form {
@@ -82,6 +83,9 @@ func (f *Finder) open() tea.Cmd {
 // The form sizes its pages to their content, up to the height left once
 // two lines are kept for an error under the question.
 func (f *Finder) resized() {
+	if f.form == nil {
+		return
+	}
 	f.form.Update(tea.WindowSizeMsg{Width: max(20, f.ctx.Width-2), Height: max(3, f.bodyHeight()-2)})
 	f.scrollToSel()
 }

@@ -2,7 +2,10 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"charm.land/glamour/v2"
@@ -47,6 +50,11 @@ type Renderer struct {
 	style string
 	width int
 	tr    *glamour.TermRenderer
+	// more are extra glamour renderers, one per further core, for
+	// rendering the sections of a long guide at the same time; made on
+	// first use, as each costs milliseconds to build.
+	more  []*glamour.TermRenderer
+	newTR func() (*glamour.TermRenderer, error)
 }
 
 // NewRenderer returns a renderer for a resolved style name (dark, light,
@@ -56,28 +64,115 @@ func NewRenderer(lib *guides.Library, style string, width int) (*Renderer, error
 	if err != nil {
 		return nil, err
 	}
-	tr, err := glamour.NewTermRenderer(
-		glamour.WithStyles(cfg),
-		glamour.WithWordWrap(width),
-		glamour.WithInlineTableLinks(true),
-	)
-	if err != nil {
+	newTR := func() (*glamour.TermRenderer, error) {
+		return glamour.NewTermRenderer(
+			glamour.WithStyles(cfg),
+			glamour.WithWordWrap(width),
+			glamour.WithInlineTableLinks(true),
+		)
+	}
+	r := &Renderer{lib: lib, style: style, width: width, newTR: newTR}
+	if r.tr, err = newTR(); err != nil {
 		return nil, err
 	}
-	return &Renderer{lib: lib, style: style, width: width, tr: tr}, nil
+	return r, nil
 }
+
+// cores is how many sections of a guide are rendered at once.
+func cores() int { return min(runtime.GOMAXPROCS(0), 4) }
+
+// renderSections renders markdown with glamour. A long document is cut at
+// its level-2 headings into one run of sections per core, rendered at the
+// same time, and joined: glamour renders sections independently (a heading
+// closes every open block), so the result is the same text, sooner.
+func (r *Renderer) renderSections(md string) ([]string, error) {
+	parts := splitSections(md, cores())
+	for len(parts) > 1+len(r.more) {
+		tr, err := r.newTR()
+		if err != nil {
+			return nil, err
+		}
+		r.more = append(r.more, tr)
+	}
+	if len(parts) == 1 {
+		out, err := r.tr.Render(md)
+		if err != nil {
+			return nil, err
+		}
+		return trimBlankEdges(strings.Split(out, "\n")), nil
+	}
+	outs := make([]string, len(parts))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for i := range parts {
+		tr := r.tr
+		if i > 0 {
+			tr = r.more[i-1]
+		}
+		wg.Go(func() { outs[i], errs[i] = tr.Render(parts[i]) })
+	}
+	wg.Wait()
+	var lines []string
+	for i, out := range outs {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, trimBlankEdges(strings.Split(out, "\n"))...)
+	}
+	return lines, nil
+}
+
+// minSplit is the size below which a document is rendered in one piece.
+const minSplit = 6000
+
+// splitSections cuts md before level-2 headings into at most n parts of
+// similar size. Documents with reference-style link definitions, or fenced
+// code (where "## " may not be a heading), stay whole.
+func splitSections(md string, n int) []string {
+	if n < 2 || len(md) < minSplit || strings.Contains(md, "```") || strings.Contains(md, "~~~") || refDefinition.MatchString(md) {
+		return []string{md}
+	}
+	var cuts []int
+	for i := 0; i < len(md); {
+		j := strings.Index(md[i:], "\n## ")
+		if j < 0 {
+			break
+		}
+		cuts = append(cuts, i+j+1)
+		i += j + 1
+	}
+	target := len(md) / n
+	var parts []string
+	start := 0
+	for _, c := range cuts {
+		if len(parts) == n-1 {
+			break
+		}
+		if c-start >= target {
+			parts = append(parts, md[start:c])
+			start = c
+		}
+	}
+	return append(parts, md[start:])
+}
+
+// refDefinition matches a reference-style link definition ("[x]: /url").
+var refDefinition = regexp.MustCompile(`(?m)^ {0,3}\[[^\]]+\]:`)
 
 // Render renders g's page for the browser: links in place, each found on
 // screen.
 func (r *Renderer) Render(g *guides.Guide) (*Rendered, error) {
 	page := r.lib.Page(g)
 	md, _ := r.lib.Mark(page, guides.MarkInline)
-	out, err := r.tr.Render(md)
+	lines, err := r.renderSections(md)
 	if err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", g.Slug, err)
 	}
 	rd := &Rendered{Slug: g.Slug, Width: r.width, Style: r.style, Page: page}
-	rd.locate(trimBlankEdges(strings.Split(out, "\n")))
+	rd.locate(lines)
 	return rd, nil
 }
 
