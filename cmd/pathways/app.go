@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -21,9 +22,10 @@ type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 
-	dirs  []string
-	style string
-	width int
+	dirs    []string
+	style   string
+	width   int
+	maxSize string
 
 	lib *guides.Library
 }
@@ -64,6 +66,7 @@ pages they cite before you act.`,
 	pf.StringArrayVar(&a.dirs, "dir", nil, "add guides from `DIR` (repeatable; also PATHWAYS_DIR, colon-separated)")
 	pf.StringVar(&a.style, "style", assets.StyleAuto, "`STYLE`: auto, dark, light, notty or ascii")
 	pf.IntVar(&a.width, "width", 0, "wrap text at `N` columns (default: the terminal's width, at most 100, or 80)")
+	pf.StringVar(&a.maxSize, "max-size", "2MiB", "skip guide files larger than `SIZE` (bytes, or with KiB or MiB)")
 	pf.Bool("no-state", false, "do not read or save reading state: positions, bookmarks, recent guides (also PATHWAYS_STATE=off)")
 	_ = root.RegisterFlagCompletionFunc("style", cobra.FixedCompletions(assets.StyleNames, cobra.ShellCompDirectiveNoFileComp))
 	_ = root.MarkPersistentFlagDirname("dir")
@@ -103,7 +106,11 @@ func (a *app) library(quiet bool) (*guides.Library, error) {
 		}
 		dirs = append(dirs, guides.OSDir(d))
 	}
-	a.lib = guides.Load(dirs, guides.Options{})
+	limit, err := parseSize(a.maxSize)
+	if err != nil {
+		return nil, err
+	}
+	a.lib = guides.Load(dirs, guides.Options{MaxFileSize: limit})
 	if !quiet {
 		probs := a.lib.Problems()
 		for _, p := range probs {
@@ -175,4 +182,24 @@ func (a *app) completeSlugs(cmd *cobra.Command, args []string, toComplete string
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// parseSize reads a size such as 2MiB, 512KiB or 100000.
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"MiB", 1 << 20}, {"KiB", 1 << 10}, {"MB", 1000 * 1000}, {"KB", 1000}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("--max-size %q is not a size such as 2MiB, 512KiB or 100000", guides.SanitizeLine(s))
+	}
+	return n * mult, nil
 }
