@@ -144,7 +144,7 @@ func readGuide(d Dir, p, display string, opts Options) (*Guide, []Problem) {
 	}
 	origin := "embedded"
 	if !d.Embedded {
-		origin = path.Join(filepath.ToSlash(d.Name), p)
+		origin = SanitizeLine(path.Join(filepath.ToSlash(d.Name), p))
 	}
 	g, probs := parseFile(display, origin, data)
 	if g != nil {

@@ -103,8 +103,17 @@ const MaxNesting = 12
 // itself, and the problem says so.
 func analyse(g *Guide) []Problem {
 	src := []byte(g.Body)
-	doc := markdown.Parser().Parse(text.NewReader(src))
-	if depth, line := nesting(doc, src); depth > MaxNesting {
+	// Parsing itself slows down sharply with depth (a thousand indented
+	// list levels take seconds), so extreme nesting is caught from the
+	// line prefixes before the parser sees it; the parse tree decides the
+	// rest exactly.
+	var doc ast.Node
+	depth, line := prefixNesting(g.Body)
+	if depth <= 4*MaxNesting {
+		doc = markdown.Parser().Parse(text.NewReader(src))
+		depth, line = nesting(doc, src)
+	}
+	if depth > MaxNesting {
 		g.Body = plainBlock(g.Body)
 		src = []byte(g.Body)
 		doc = markdown.Parser().Parse(text.NewReader(src))
@@ -117,10 +126,43 @@ func analyse(g *Guide) []Problem {
 	return nil
 }
 
+// prefixNesting estimates from line prefixes how deep block quotes and
+// lists nest (a quote marker, or two columns of list indentation, per
+// level), and the 0-based line where nesting first passes MaxNesting.
+func prefixNesting(body string) (int, int) {
+	deepest, where := 0, -1
+	for n, line := range strings.Split(body, "\n") {
+		depth, col := 0, 0
+		for i := 0; i < len(line); i++ {
+			switch line[i] {
+			case '>':
+				depth++
+				col = 0
+				continue
+			case ' ':
+				col++
+				continue
+			case '\t':
+				col += 4
+				continue
+			}
+			if c := line[i]; c == '-' || c == '*' || c == '+' || c >= '0' && c <= '9' {
+				depth += col/2 + 1
+			}
+			break
+		}
+		deepest = max(deepest, depth)
+		if depth > MaxNesting && where < 0 {
+			where = n
+		}
+	}
+	return deepest, max(where, 0)
+}
+
 // nesting returns how deep block quotes and lists nest, and the body line
-// (0-based) where the deepest one starts.
+// (0-based) where nesting first passes MaxNesting.
 func nesting(doc ast.Node, src []byte) (int, int) {
-	depth, deepest, where := 0, 0, 0
+	depth, deepest, where := 0, 0, -1
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n.Kind() {
 		case ast.KindBlockquote, ast.KindList:
@@ -132,16 +174,13 @@ func nesting(doc ast.Node, src []byte) (int, int) {
 			return ast.WalkContinue, nil
 		}
 		depth++
-		if depth > deepest {
-			deepest = depth
+		deepest = max(deepest, depth)
+		if depth > MaxNesting && where < 0 {
 			where = blockLine(n, src)
-		}
-		if depth > MaxNesting {
-			return ast.WalkStop, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return deepest, where
+	return deepest, max(where, 0)
 }
 
 // blockLine is the 0-based line of a block's first text, as far as known.

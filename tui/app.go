@@ -113,6 +113,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ctx.Width, m.ctx.Height = max(1, msg.Width), max(1, msg.Height)
 		m.browse.scrollToSel()
 		m.finder.resized()
+		m.search.resized()
+		m.reader.findResized()
 		return m, tea.Batch(m.reader.resized(), m.browse.preview())
 	case tea.BackgroundColorMsg:
 		return m, m.setBackground(msg.IsDark())
@@ -391,7 +393,7 @@ func (m Model) content() string {
 	w, h := m.ctx.Width, m.ctx.Height
 	if m.tooSmall() {
 		msg := fmt.Sprintf("Terminal too small: %d×%d.\nNeeds at least %d×%d.\nq quits.", w, h, minWidth, minHeight)
-		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg)
+		return clip(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg), w, h)
 	}
 	if m.showHelp {
 		return m.helpView()
@@ -416,6 +418,18 @@ func (m Model) content() string {
 		}
 	}
 	return v
+}
+
+// clip cuts a view to w cells by h lines.
+func clip(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, w, "")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // helpModel is a help.Model styled for the context and fitted to a width.

@@ -85,7 +85,7 @@ func (b Bookmarks) View() string {
 	}
 	lines = lines[:b.ctx.Height-1]
 	hm := helpModel(b.ctx, w-1)
-	return strings.Join(append(lines, " "+hm.ShortHelpView(b.shortHelp())), "\n")
+	return clip(strings.Join(append(lines, " "+hm.ShortHelpView(b.shortHelp())), "\n"), w, b.ctx.Height)
 }
 
 // sectionTitle is "Guide › Heading", the heading read from the guide when

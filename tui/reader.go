@@ -165,6 +165,11 @@ func (r *Reader) rendered(msg renderedMsg) tea.Cmd {
 	return r.setDoc(msg.doc)
 }
 
+// findResized fits the find input to the terminal's width.
+func (r *Reader) findResized() {
+	r.findInput.SetWidth(max(1, r.ctx.Width-len(r.findInput.Prompt)-2))
+}
+
 // resized re-renders for a new width or style, keeping the reader's place;
 // the old rendering stays on screen until the new one arrives.
 func (r *Reader) resized() tea.Cmd {
@@ -332,7 +337,7 @@ func (r Reader) updateKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		r.finding = true
 		r.findInput.SetValue(r.query)
 		r.findInput.CursorEnd()
-		r.findInput.SetWidth(max(10, r.ctx.Width-4))
+		r.findResized()
 		return r, r.findInput.Focus()
 	case key.Matches(msg, k.FindNext):
 		return r, r.nextHit(1)
@@ -688,7 +693,7 @@ func (r *Reader) outlineLines(h int) []string {
 func (r *Reader) footer() string {
 	st, w := r.ctx.Styles, r.ctx.Width
 	if r.finding {
-		return r.findInput.View()
+		return ansi.Truncate(r.findInput.View(), w, "")
 	}
 	pos := st.Dim.Render(fmt.Sprintf(" %3d%% ", r.percent()))
 	var right string

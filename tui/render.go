@@ -185,10 +185,16 @@ func (r *Renderer) Preview(g *guides.Guide) (*Rendered, error) {
 	page := r.lib.Page(g)
 	md, _ := r.lib.Mark(page, guides.MarkInline)
 	if len(md) > previewBytes {
-		// Cut at a paragraph break, so no block is left half-open.
-		if i := strings.Index(md[previewBytes:], "\n\n"); i >= 0 {
-			md = md[:previewBytes+i]
+		// Cut at a paragraph break, so no block is left half-open; a huge
+		// paragraph is cut where it stands (a preview shows its start).
+		end := previewBytes
+		if i := strings.Index(md[previewBytes:min(len(md), 2*previewBytes)], "\n\n"); i >= 0 {
+			end += i
 		}
+		for end > 0 && !utf8.RuneStart(md[end]) {
+			end--
+		}
+		md = md[:end]
 	}
 	out, err := r.tr.Render(md)
 	if err != nil {

@@ -1,27 +1,60 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 
 	"pathways/guides"
 )
 
+// ErrHangup is returned by Run when the terminal went away (SIGHUP).
+var ErrHangup = errors.New("the terminal hung up")
+
 // Run opens the browser on the terminal behind in and out and blocks until
-// the reader quits. Bubble Tea restores the terminal on quit, on ctrl+c and
-// when a panic is caught; the panic comes back as an error.
+// the reader quits. Bubble Tea restores the terminal on quit, on ctrl+c, on
+// SIGTERM and when a panic is caught (the panic comes back as an error);
+// SIGHUP is caught here so it ends the program the same orderly way.
 //
 // The reading state in opts.Store is saved once more when the program ends,
 // however it ends.
 func Run(lib *guides.Library, opts Options, in io.Reader, out io.Writer) (err error) {
-	p := tea.NewProgram(New(lib, opts), tea.WithInput(in), tea.WithOutput(out))
+	var model tea.Model = New(lib, opts)
+	if os.Getenv("PATHWAYS_TEST_PANIC") != "" {
+		model = panicOnKey{model}
+	}
+	p := tea.NewProgram(model, tea.WithInput(in), tea.WithOutput(out))
+
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	hungUp := make(chan bool, 1)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-hup:
+			hungUp <- true
+			p.Quit()
+		case <-done:
+		}
+	}()
+
 	_, runErr := p.Run()
 	if opts.Store != nil {
 		if err := opts.Store.Save(); err != nil && runErr == nil {
-			return fmt.Errorf("could not save reading state: %w", err)
+			runErr = fmt.Errorf("could not save reading state: %w", err)
 		}
+	}
+	select {
+	case <-hungUp:
+		return ErrHangup
+	default:
 	}
 	if runErr != nil {
 		return fmt.Errorf("the browser stopped: %w", runErr)

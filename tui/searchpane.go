@@ -44,9 +44,14 @@ func newSearch(ctx *Context) Search {
 
 // focus shows the pane with the input ready for typing.
 func (s *Search) focus() tea.Cmd {
-	s.input.SetWidth(max(10, s.ctx.Width-12))
+	s.resized()
 	s.input.CursorEnd()
 	return s.input.Focus()
+}
+
+// resized fits the input to the terminal's width.
+func (s *Search) resized() {
+	s.input.SetWidth(max(1, s.ctx.Width-len(s.input.Prompt)-3))
 }
 
 // cursor is where the terminal cursor goes: in the query, after the margin.
@@ -155,6 +160,9 @@ func (s Search) View() string {
 		lines = append(lines, "")
 	}
 	lines = lines[:s.ctx.Height-1]
+	for i := range lines {
+		lines[i] = ansi.Truncate(lines[i], w, "…")
+	}
 	hm := helpModel(s.ctx, w-1)
 	footer := " " + hm.ShortHelpView(s.shortHelp())
 	if n := len(s.results); n > 0 {

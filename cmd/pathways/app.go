@@ -187,6 +187,9 @@ func (a *app) completeSlugs(cmd *cobra.Command, args []string, toComplete string
 // parseSize reads a size such as 2MiB, 512KiB or 100000.
 func parseSize(s string) (int64, error) {
 	t := strings.TrimSpace(s)
+	if t == "" {
+		return guides.DefaultMaxFileSize, nil
+	}
 	mult := int64(1)
 	for _, u := range []struct {
 		suffix string
