@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -275,7 +276,7 @@ func analyseDoc(g *Guide, doc ast.Node, src []byte) {
 		}
 		return ast.WalkContinue, nil
 	})
-	g.Words = len(strings.Fields(g.Body))
+	g.Words = countWords(g.Body)
 }
 
 func classify(l *Link) {
@@ -395,4 +396,18 @@ func newLineIndex(src []byte, firstLine int) lineIndex {
 
 func (x lineIndex) line(offset int) int {
 	return sort.SearchInts(x.starts, offset+1) - 1 + x.first
+}
+
+// countWords counts runs of non-space characters, like len(strings.Fields)
+// without building the slice.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }

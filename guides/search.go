@@ -1,6 +1,7 @@
 package guides
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -107,31 +108,63 @@ func NewIndex(lib *Library) *Index {
 		}
 	}
 
-	ids := map[string]int32{}
-	var post [][]int32
-	for ui := range ix.units {
-		forEachWord(ix.units[ui].lower, func(w string) {
-			id, ok := ids[w]
-			if !ok {
-				id = int32(len(post))
-				ids[w] = id
-				post = append(post, nil)
-			}
-			if p := post[id]; len(p) == 0 || p[len(p)-1] != int32(ui) {
-				post[id] = append(p, int32(ui))
-			}
-		})
-	}
-	ix.vocab = make([]string, 0, len(ids))
-	for w := range ids {
-		ix.vocab = append(ix.vocab, w)
-	}
-	slices.Sort(ix.vocab)
-	ix.postings = make([][]int32, len(ix.vocab))
-	for i, w := range ix.vocab {
-		ix.postings[i] = post[ids[w]]
-	}
+	ix.vocab, ix.postings = invert(ix.units)
 	return ix
+}
+
+// invert builds the inverted index: every word of the units, sorted, with
+// the ascending units that hold it. Large libraries split the units between
+// the cores and merge the parts in order, so each word's units stay sorted.
+func invert(units []unit) ([]string, [][]int32) {
+	type part struct {
+		ids  map[string]int32
+		post [][]int32
+	}
+	build := func(lo, hi int) part {
+		p := part{ids: map[string]int32{}}
+		for ui := lo; ui < hi; ui++ {
+			forEachWord(units[ui].lower, func(w string) {
+				id, ok := p.ids[w]
+				if !ok {
+					id = int32(len(p.post))
+					p.ids[w] = id
+					p.post = append(p.post, nil)
+				}
+				if l := p.post[id]; len(l) == 0 || l[len(l)-1] != int32(ui) {
+					p.post[id] = append(l, int32(ui))
+				}
+			})
+		}
+		return p
+	}
+	n := min(runtime.GOMAXPROCS(0), 4, max(1, len(units)/20000))
+	parts := make([]part, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { parts[i] = build(i*len(units)/n, (i+1)*len(units)/n) })
+	}
+	wg.Wait()
+	all := parts[0]
+	for _, p := range parts[1:] {
+		for w, id := range p.ids {
+			if to, ok := all.ids[w]; ok {
+				all.post[to] = append(all.post[to], p.post[id]...)
+			} else {
+				all.ids[w] = int32(len(all.post))
+				all.post = append(all.post, p.post[id])
+			}
+		}
+	}
+	vocab := make([]string, 0, len(all.ids))
+	for w := range all.ids {
+		vocab = append(vocab, w)
+	}
+	slices.Sort(vocab)
+	postings := make([][]int32, len(vocab))
+	for i, w := range vocab {
+		postings[i] = all.post[all.ids[w]]
+	}
+	return vocab, postings
 }
 
 // forEachWord calls f with each run of letters and digits in s.
