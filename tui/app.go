@@ -115,6 +115,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.finder.resized()
 		m.search.resized()
 		m.reader.findResized()
+		if m.screen != screenBrowse {
+			return m, m.reader.resized() // the preview renders when the list shows
+		}
 		return m, tea.Batch(m.reader.resized(), m.browse.preview())
 	case tea.BackgroundColorMsg:
 		return m, m.setBackground(msg.IsDark())
@@ -160,11 +163,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.browse.refresh(g.Slug)
 		return m, tea.Batch(cmd, m.ctx.saveCmd())
 	case finderDoneMsg:
-		m.screen = m.back
-		if m.screen == screenBrowse {
-			return m, m.browse.preview()
-		}
-		return m, nil
+		return m, m.returnTo(m.back)
 	case followMsg:
 		m.leaveGuide()
 		return m, tea.Batch(m.visit(msg.target.Guide, msg.target.Anchor), m.ctx.saveCmd())
@@ -287,8 +286,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch m.screen {
 	case screenBookmarks:
 		if key.Matches(msg, k.Cancel) {
-			m.screen = m.back
-			return m, nil
+			return m, m.returnTo(m.back)
 		}
 	case screenBrowse:
 		if key.Matches(msg, k.Search) {
@@ -300,11 +298,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case screenSearch:
 		if key.Matches(msg, k.Cancel) {
 			m.search.input.Blur()
-			m.screen = m.back
-			if m.screen == screenBrowse {
-				return m, m.browse.preview()
-			}
-			return m, nil
+			return m, m.returnTo(m.back)
 		}
 	case screenReader:
 		if typing || m.reader.outlineOpen {
@@ -342,6 +336,16 @@ func (m *Model) openSearch(from screen) tea.Cmd {
 	return m.search.focus()
 }
 
+// returnTo goes back to the screen an overlay screen was opened from; the
+// list may need its preview rendered for a size that changed meanwhile.
+func (m *Model) returnTo(s screen) tea.Cmd {
+	m.screen = s
+	if s == screenBrowse {
+		return m.browse.preview()
+	}
+	return nil
+}
+
 // openFinder shows the pathway finder; esc returns to from.
 func (m *Model) openFinder(from screen) tea.Cmd {
 	m.back = from
@@ -371,7 +375,9 @@ func (m Model) tooSmall() bool { return m.ctx.Width < minWidth || m.ctx.Height <
 
 // View draws the active screen on the alternate screen, with the mouse on.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.content())
+	// Every screen fits itself to the terminal; clipping here as well makes
+	// sure no line ever wraps or scrolls the screen, whatever a guide holds.
+	v := tea.NewView(clip(m.content(), m.ctx.Width, m.ctx.Height))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "pathways"

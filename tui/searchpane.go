@@ -185,15 +185,27 @@ func (s *Search) snippet(r guides.Result, width int) string {
 	for _, m := range matches {
 		set[m] = true
 	}
+	// Style runs of matched and unmatched characters, not each character.
 	var b strings.Builder
 	st := s.ctx.Styles
-	for i, ch := range text {
-		if set[i] {
-			b.WriteString(st.Match.Render(string(ch)))
-		} else {
-			b.WriteString(st.Dim.Render(string(ch)))
+	start, inMatch := 0, false
+	flush := func(end int) {
+		if end > start {
+			if inMatch {
+				b.WriteString(st.Match.Render(text[start:end]))
+			} else {
+				b.WriteString(st.Dim.Render(text[start:end]))
+			}
+		}
+		start = end
+	}
+	for i := range text {
+		if set[i] != inMatch {
+			flush(i)
+			inMatch = set[i]
 		}
 	}
+	flush(len(text))
 	return ansi.Truncate(b.String(), width, "…")
 }
 
