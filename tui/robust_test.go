@@ -45,7 +45,7 @@ var randomRunes = []rune("abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 -_.,;:!@#$%
 func randomMsg(rng *rand.Rand, w, h int) []tea.Msg {
 	switch n := rng.IntN(100); {
 	case n < 55:
-		return []tea.Msg{robustKeyPress(robustKeys[rng.IntN(len(robustKeys))])}
+		return []tea.Msg{keyPress(robustKeys[rng.IntN(len(robustKeys))])}
 	case n < 65:
 		r := randomRunes[rng.IntN(len(randomRunes))]
 		return []tea.Msg{tea.KeyPressMsg{Code: r, Text: string(r)}}
@@ -77,18 +77,6 @@ func randomMsg(rng *rand.Rand, w, h int) []tea.Msg {
 	}
 }
 
-// robustKeyPress is keyPress with the arrows it lacks.
-func robustKeyPress(name string) tea.KeyPressMsg {
-	switch name {
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "pgup":
-		return tea.KeyPressMsg{Code: tea.KeyPgUp}
-	}
-	return keyPress(name)
-}
 
 // TestRobustRandomInput feeds the browser long seeded random sequences of
 // keys, typing, mouse events and window sizes over the embedded and hostile
