@@ -128,36 +128,46 @@ func (r *Renderer) renderSections(md string) ([]string, error) {
 // minSplit is the size below which a document is rendered in one piece.
 const minSplit = 6000
 
-// splitSections cuts md before level-2 headings into at most n parts of
-// similar size. Documents with reference-style link definitions, or fenced
-// code (where "## " may not be a heading), stay whole.
+// splitSections cuts md before headings (level 2 or 3) into at most n
+// parts of similar size: each cut is the heading nearest an even share.
+// Documents with reference-style link definitions, or fenced code (where
+// "## " may not be a heading), stay whole.
 func splitSections(md string, n int) []string {
 	if n < 2 || len(md) < minSplit || strings.Contains(md, "```") || strings.Contains(md, "~~~") || refDefinition.MatchString(md) {
 		return []string{md}
 	}
 	var cuts []int
 	for i := 0; i < len(md); {
-		j := strings.Index(md[i:], "\n## ")
+		j := strings.Index(md[i:], "\n#")
 		if j < 0 {
 			break
 		}
-		cuts = append(cuts, i+j+1)
-		i += j + 1
+		at := i + j + 1
+		if strings.HasPrefix(md[at:], "## ") || strings.HasPrefix(md[at:], "### ") {
+			cuts = append(cuts, at)
+		}
+		i = at
 	}
-	target := len(md) / n
 	var parts []string
 	start := 0
-	for _, c := range cuts {
-		if len(parts) == n-1 {
+	for k := 1; k < n; k++ {
+		want := k * len(md) / n
+		best := -1
+		for _, c := range cuts {
+			if c > start && (best < 0 || abs(c-want) < abs(best-want)) {
+				best = c
+			}
+		}
+		if best < 0 {
 			break
 		}
-		if c-start >= target {
-			parts = append(parts, md[start:c])
-			start = c
-		}
+		parts = append(parts, md[start:best])
+		start = best
 	}
 	return append(parts, md[start:])
 }
+
+func abs(x int) int { return max(x, -x) }
 
 // refDefinition matches a reference-style link definition ("[x]: /url").
 var refDefinition = regexp.MustCompile(`(?m)^ {0,3}\[[^\]]+\]:`)
