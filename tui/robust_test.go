@@ -77,7 +77,6 @@ func randomMsg(rng *rand.Rand, w, h int) []tea.Msg {
 	}
 }
 
-
 // TestRobustRandomInput feeds the browser long seeded random sequences of
 // keys, typing, mouse events and window sizes over the embedded and hostile
 // guides, and checks after every step that it did not panic, that its
