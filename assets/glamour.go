@@ -4,6 +4,7 @@ package assets
 
 import (
 	"fmt"
+	"slices"
 
 	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
@@ -20,6 +21,11 @@ const (
 
 // StyleNames lists the styles for help text and completion.
 var StyleNames = []string{StyleAuto, StyleDark, StyleLight, StyleNoTTY, StyleASCII}
+
+// ValidStyle reports whether name is one of StyleNames ("" means auto).
+func ValidStyle(name string) bool {
+	return name == "" || slices.Contains(StyleNames, name)
+}
 
 // Plain reports whether a style writes no escape sequences at all.
 func Plain(style string) bool { return style == StyleNoTTY || style == StyleASCII }

@@ -90,7 +90,7 @@ func New(lib *guides.Library, opts Options) Model {
 			m.history.Visit(Place{Slug: g.Slug, Focus: -1})
 			m.screen = screenReader
 			m.browse.offer = nil
-			m.reader.openResume(g) // rendered once the size is known
+			m.reader.open(g, Place{Slug: g.Slug, Focus: -1}, "", true) // rendered once the size is known
 		}
 	}
 	return m
@@ -151,22 +151,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		} else if m.screen != screenReader {
 			m.history.Clear()
 		}
-		var cmd tea.Cmd
-		if msg.resume && msg.anchor == "" {
-			m.history.Visit(Place{Slug: g.Slug, Focus: -1})
-			m.screen = screenReader
-			m.browse.offer = nil
-			cmd = m.reader.openResume(g)
-		} else {
-			cmd = m.visit(g, msg.anchor)
-		}
+		cmd := m.visit(g, msg.anchor, msg.resume)
 		m.browse.refresh(g.Slug)
 		return m, tea.Batch(cmd, m.ctx.saveCmd())
 	case finderDoneMsg:
 		return m, m.returnTo(m.back)
 	case followMsg:
 		m.leaveGuide()
-		return m, tea.Batch(m.visit(msg.target.Guide, msg.target.Anchor), m.ctx.saveCmd())
+		return m, tea.Batch(m.visit(msg.target.Guide, msg.target.Anchor, false), m.ctx.saveCmd())
 	case tea.KeyPressMsg:
 		return m.updateKey(msg)
 	case tea.MouseMsg:
@@ -184,14 +176,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// visit opens g as a new history entry, at an anchor if given.
-func (m *Model) visit(g *guides.Guide, anchor string) tea.Cmd {
+// visit opens g as a new history entry, at an anchor if given, or with
+// resume where it was left last time.
+func (m *Model) visit(g *guides.Guide, anchor string, resume bool) tea.Cmd {
 	p := Place{Slug: g.Slug, Focus: -1}
 	m.history.Visit(p)
 	m.screen = screenReader
 	m.browse.offer = nil
 	m.browse.selectSlug(g.Slug)
-	return m.reader.open(g, p, anchor)
+	return m.reader.open(g, p, anchor, resume)
 }
 
 // leaveGuide records where the reader is, in the history and in the
@@ -209,7 +202,7 @@ func (m *Model) goTo(p Place) tea.Cmd {
 	}
 	m.screen = screenReader
 	m.browse.selectSlug(g.Slug)
-	return m.reader.open(g, p, "")
+	return m.reader.open(g, p, "", false)
 }
 
 func (m *Model) toList() tea.Cmd {

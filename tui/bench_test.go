@@ -55,7 +55,7 @@ func BenchmarkRenderCached(b *testing.B) {
 	m.ctx.store(renderedMsg{key: renderKey{g.Slug, renderWidth(81), "dark", false}, doc: doc})
 	b.ReportAllocs()
 	for b.Loop() {
-		if cmd := m.reader.open(g, Place{Slug: g.Slug, Focus: -1}, ""); cmd != nil || m.reader.doc == nil {
+		if cmd := m.reader.open(g, Place{Slug: g.Slug, Focus: -1}, "", false); cmd != nil || m.reader.doc == nil {
 			b.Fatal("cached guide was not opened from the cache")
 		}
 	}

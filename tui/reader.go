@@ -72,28 +72,17 @@ func renderWidth(termWidth int) int { return max(20, min(termWidth-1, 100)) }
 func (r *Reader) bodyHeight() int { return max(1, r.ctx.Height-readerHeader-readerFooter) }
 
 // open shows g at a place (or at an anchor), rendering it if needed.
-func (r *Reader) open(g *guides.Guide, p Place, anchor string) tea.Cmd {
+// With resume, a guide read before goes where it was left last time.
+func (r *Reader) open(g *guides.Guide, p Place, anchor string, resume bool) tea.Cmd {
 	r.guide = g
 	r.doc = nil
 	r.offset, r.focus = 0, -1
 	r.outlineOpen, r.finding = false, false
 	r.hits, r.hit = nil, 0
 	r.pending.set, r.pending.place, r.pending.anchor, r.pending.ratio = true, p, anchor, -1
-	r.pending.resume = false
+	r.pending.resume = resume && anchor == ""
 	r.ctx.Store.Visit(g.Slug)
 	return r.ensureRendered()
-}
-
-// openResume opens g where it was left last time, if it was read before.
-func (r *Reader) openResume(g *guides.Guide) tea.Cmd {
-	cmd := r.open(g, Place{Slug: g.Slug, Focus: -1}, "")
-	if r.doc != nil {
-		// Opened from the cache: apply the saved position now.
-		r.pending.set, r.pending.resume = true, true
-		return tea.Batch(cmd, r.setDoc(r.doc))
-	}
-	r.pending.resume = true
-	return cmd
 }
 
 // remember saves where the reader is in the guide, to resume there later.

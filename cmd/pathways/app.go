@@ -139,19 +139,25 @@ func isTerminal(w any) bool {
 // textStyle resolves --style for printed output: plain text when stdout is
 // not a terminal or NO_COLOR is set, unless a style was asked for.
 func (a *app) textStyle() (string, error) {
+	if !assets.ValidStyle(a.style) {
+		return "", a.unknownStyle()
+	}
 	switch a.style {
 	case assets.StyleAuto, "":
 		if !isTerminal(a.stdout) || a.getenv("NO_COLOR") != "" {
 			return assets.StyleNoTTY, nil
 		}
 		return assets.StyleDark, nil
-	case assets.StyleDark, assets.StyleLight, assets.StyleNoTTY, assets.StyleASCII:
-		if a.getenv("NO_COLOR") != "" && !assets.Plain(a.style) {
+	case assets.StyleDark, assets.StyleLight:
+		if a.getenv("NO_COLOR") != "" {
 			return assets.StyleNoTTY, nil
 		}
-		return a.style, nil
 	}
-	return "", fmt.Errorf("unknown --style %q (want one of %s)", a.style, strings.Join(assets.StyleNames, ", "))
+	return a.style, nil
+}
+
+func (a *app) unknownStyle() error {
+	return fmt.Errorf("unknown --style %q (want one of %s)", guides.SanitizeLine(a.style), strings.Join(assets.StyleNames, ", "))
 }
 
 // textWidth resolves --width for printed output.

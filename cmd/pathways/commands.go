@@ -235,10 +235,8 @@ func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
 		}
 		opts.Slug = args[0]
 	}
-	switch opts.Style {
-	case "", assets.StyleAuto, assets.StyleDark, assets.StyleLight, assets.StyleNoTTY, assets.StyleASCII:
-	default:
-		return fmt.Errorf("unknown --style %q (want one of %s)", a.style, strings.Join(assets.StyleNames, ", "))
+	if !assets.ValidStyle(opts.Style) {
+		return a.unknownStyle()
 	}
 	if a.getenv("NO_COLOR") != "" {
 		opts.Style = assets.StyleNoTTY
