@@ -174,6 +174,12 @@ func splitFrontMatter(data []byte) (head, body []byte, bodyLine int, ok bool) {
 // its line.
 func decodeFrontMatter(head []byte) (*frontMatter, map[string]int, []Problem) {
 	const offset = 1 // the opening --- is line 1
+	// YAML counts a lone carriage return as a line break, editors and our
+	// line numbers do not; refuse it here so every position stays true.
+	if i := loneCR(head); i >= 0 {
+		return nil, nil, []Problem{{Line: bytes.Count(head[:i], []byte("\n")) + 1 + offset,
+			Msg: "front matter holds a carriage return that does not end a line (CR without LF)"}}
+	}
 	var probs []Problem
 	file, err := parser.ParseBytes(head, 0)
 	if err != nil {
@@ -260,4 +266,14 @@ func firstInvalidUTF8(data []byte) int {
 		i += size
 	}
 	return len(data)
+}
+
+// loneCR is the offset of the first '\r' not followed by '\n', or -1.
+func loneCR(b []byte) int {
+	for i, c := range b {
+		if c == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
+			return i
+		}
+	}
+	return -1
 }

@@ -49,6 +49,10 @@ func TestFrontMatterProblems(t *testing.T) {
 			[]string{"alias.md:2: YAML anchors and aliases"}},
 		{"bad-source.md", "---\ntitle: T\nsummary: s\nreviewed: 2026-01-02\nsources:\n  - title: X\n    url: ftp://x\n  - url: https://x\n---\nbody\n",
 			[]string{`bad-source.md:5: source 1: url "ftp://x" must start with https://`, "bad-source.md:5: source 2 needs both title and url"}},
+		{"lone-cr.md", "---\ntitle: T\nsummary: s\rreviewed: 2026-01-02\n---\nbody\n",
+			[]string{"lone-cr.md:3: front matter holds a carriage return that does not end a line"}},
+		{"crlf.md", "---\r\ntitle: T\r\nsummary: s\r\n---\r\nbody\r\n",
+			[]string{`crlf.md:1: missing required field "reviewed"`}},
 		{"two-line-summary.md", "---\ntitle: T\nsummary: |\n  one\n  two\nreviewed: 2026-01-02\n---\nbody\n",
 			[]string{"two-line-summary.md:3: summary must be one line"}},
 	}
