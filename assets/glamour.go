@@ -55,6 +55,11 @@ func GlamourStyle(name string) (ansi.StyleConfig, error) {
 	default:
 		return c, fmt.Errorf("unknown style %q (want one of auto, dark, light, notty, ascii)", name)
 	}
+	// Code blocks take the code-block colours without syntax highlighting:
+	// guides are prose, and the highlighter is not built in (see
+	// third_party/nochroma).
+	c.CodeBlock.Chroma = nil
+	c.CodeBlock.Theme = ""
 	return c, nil
 }
 
