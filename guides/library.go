@@ -37,6 +37,10 @@ func OSDir(p string) Dir { return Dir{FS: os.DirFS(p), Name: filepath.Clean(p)} 
 type Options struct {
 	// MaxFileSize in bytes; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
+	// HeadersOnly reads front matter and skips the markdown: guides have
+	// no Headings, Links or Words, there are no backlinks, and only
+	// problems in headers are found. For commands that only list guides.
+	HeadersOnly bool
 }
 
 // Library is every loaded guide, parsed once, validated and indexed. It is
@@ -73,7 +77,9 @@ func Load(dirs []Dir, opts Options) *Library {
 		lib.guides = append(lib.guides, g)
 	}
 	slices.SortFunc(lib.guides, compareGuides)
-	lib.link()
+	if !opts.HeadersOnly {
+		lib.link()
+	}
 	return lib
 }
 
@@ -147,7 +153,7 @@ func readGuide(d Dir, p, display string, opts Options) (*Guide, []Problem) {
 		origin = SanitizeLine(path.Join(filepath.ToSlash(d.Name), p))
 	}
 	g, probs := parseFile(display, origin, data)
-	if g != nil {
+	if g != nil && !opts.HeadersOnly {
 		probs = append(probs, analyse(g)...)
 	}
 	return g, probs

@@ -3,6 +3,7 @@ package guides
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -99,6 +100,41 @@ func TestLinkProblems(t *testing.T) {
 	}
 	if _, ok := lib.Guide("b"); !ok {
 		t.Error("guide b did not load")
+	}
+}
+
+// TestHeadersOnly: the quick load for listing finds the same guides and
+// header problems as a full load, and skips the markdown.
+func TestHeadersOnly(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.md":   {Data: []byte(guideFile("A", "[missing](/nowhere)\n\n## Section\n"))},
+		"b.md":   {Data: []byte(guideFile("B", "Text.\n"))},
+		"bad.md": {Data: []byte("---\ntitle: T\nsummary: s\nreviewed: 27/11/2026\n---\nbody\n")},
+	}
+	full := Load([]Dir{{FS: fsys, Name: "d"}}, Options{})
+	quick := Load([]Dir{{FS: fsys, Name: "d"}}, Options{HeadersOnly: true})
+	var fullSlugs, quickSlugs []string
+	for _, g := range full.Guides() {
+		fullSlugs = append(fullSlugs, g.Slug)
+	}
+	for _, g := range quick.Guides() {
+		quickSlugs = append(quickSlugs, g.Slug)
+		if len(g.Headings) != 0 || len(g.Links) != 0 {
+			t.Errorf("%s: headers-only load analysed the body", g.Slug)
+		}
+	}
+	if !slices.Equal(fullSlugs, quickSlugs) {
+		t.Errorf("guides: full %v, headers only %v", fullSlugs, quickSlugs)
+	}
+	got := problemsText(quick.Problems())
+	if !strings.Contains(got, `d/bad.md:4: reviewed "27/11/2026" is not a date`) {
+		t.Errorf("header problem missing from headers-only load:\n%s", got)
+	}
+	if strings.Contains(got, "nowhere") {
+		t.Errorf("headers-only load reported a link problem:\n%s", got)
+	}
+	if !strings.Contains(problemsText(full.Problems()), "nowhere") {
+		t.Error("full load missed the broken link")
 	}
 }
 

@@ -27,7 +27,8 @@ type app struct {
 	width   int
 	maxSize string
 
-	lib *guides.Library
+	lib            *guides.Library
+	libHeadersOnly bool
 }
 
 // now is the clock: PATHWAYS_NOW (YYYY-MM-DD) pins it for tests.
@@ -83,8 +84,14 @@ pages they cite before you act.`,
 
 // library loads the embedded guides and any extra folders once. Folder
 // problems are reported on stderr unless quiet; the good guides load anyway.
-func (a *app) library(quiet bool) (*guides.Library, error) {
-	if a.lib != nil {
+func (a *app) library(quiet bool) (*guides.Library, error) { return a.load(quiet, false) }
+
+// headers loads only the guides' front matter, for listing them: header
+// problems are reported, link problems are left to check.
+func (a *app) headers() (*guides.Library, error) { return a.load(false, true) }
+
+func (a *app) load(quiet, headersOnly bool) (*guides.Library, error) {
+	if a.lib != nil && (headersOnly || !a.libHeadersOnly) {
 		return a.lib, nil
 	}
 	dirs := []guides.Dir{guides.Embedded()}
@@ -110,7 +117,8 @@ func (a *app) library(quiet bool) (*guides.Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.lib = guides.Load(dirs, guides.Options{MaxFileSize: limit})
+	a.lib = guides.Load(dirs, guides.Options{MaxFileSize: limit, HeadersOnly: headersOnly})
+	a.libHeadersOnly = headersOnly
 	if !quiet {
 		probs := a.lib.Problems()
 		for _, p := range probs {

@@ -22,12 +22,16 @@ func (a *app) listCmd() *cobra.Command {
 		Short: "List the guides: slug, title and the date their facts were reviewed",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lib, err := a.library(false)
+			if asJSON {
+				lib, err := a.library(false)
+				if err != nil {
+					return err
+				}
+				return a.writeJSON(listJSON(lib))
+			}
+			lib, err := a.headers()
 			if err != nil {
 				return err
-			}
-			if asJSON {
-				return a.writeJSON(listJSON(lib))
 			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			for _, g := range lib.Guides() {
