@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
@@ -74,7 +75,8 @@ type Index struct {
 	pool sync.Pool
 }
 
-// NewIndex indexes every guide of lib.
+// NewIndex indexes every guide of lib. The text of the units is prepared
+// and inverted on every core.
 func NewIndex(lib *Library) *Index {
 	ix := &Index{guides: lib.Guides()}
 	for gi, g := range ix.guides {
@@ -82,12 +84,10 @@ func NewIndex(lib *Library) *Index {
 			if text == "" {
 				return
 			}
-			u := unit{guide: int32(gi), field: f, section: int16(min(section, 1<<15-1)), text: text,
-				lower: strings.ToLower(text), mask: charMask(text)}
 			if f != FieldText {
 				ix.short = append(ix.short, int32(len(ix.units)))
 			}
-			ix.units = append(ix.units, u)
+			ix.units = append(ix.units, unit{guide: int32(gi), field: f, section: int16(min(section, 1<<15-1)), text: text})
 			ix.unitGuide = append(ix.unitGuide, int32(gi))
 			ix.unitField = append(ix.unitField, f)
 		}
@@ -107,64 +107,141 @@ func NewIndex(lib *Library) *Index {
 			add(FieldText, hi, b.text)
 		}
 	}
-
 	ix.vocab, ix.postings = invert(ix.units)
 	return ix
 }
 
-// invert builds the inverted index: every word of the units, sorted, with
-// the ascending units that hold it. Large libraries split the units between
-// the cores and merge the parts in order, so each word's units stay sorted.
+// invert lowercases the units and builds the inverted index: every word of
+// the units, sorted, with the ascending units that hold it. The units are
+// split between the cores; each part collects (word, unit) pairs, and the
+// parts are merged in order, so each word's units stay sorted. The postings
+// share one array.
 func invert(units []unit) ([]string, [][]int32) {
 	type part struct {
-		ids  map[string]int32
-		post [][]int32
+		ids   map[string]int32
+		words []string
+		pairs []uint64 // local word id << 32 | unit
 	}
-	build := func(lo, hi int) part {
-		p := part{ids: map[string]int32{}}
-		for ui := lo; ui < hi; ui++ {
-			forEachWord(units[ui].lower, func(w string) {
-				id, ok := p.ids[w]
-				if !ok {
-					id = int32(len(p.post))
-					p.ids[w] = id
-					p.post = append(p.post, nil)
-				}
-				if l := p.post[id]; len(l) == 0 || l[len(l)-1] != int32(ui) {
-					p.post[id] = append(l, int32(ui))
-				}
-			})
-		}
-		return p
-	}
-	n := min(runtime.GOMAXPROCS(0), 4, max(1, len(units)/20000))
+	n := min(runtime.GOMAXPROCS(0), 4, max(1, len(units)/400))
 	parts := make([]part, n)
 	var wg sync.WaitGroup
 	for i := range n {
-		wg.Go(func() { parts[i] = build(i*len(units)/n, (i+1)*len(units)/n) })
+		wg.Go(func() {
+			lo, hi := i*len(units)/n, (i+1)*len(units)/n
+			// The part's lowercased text shares one allocation.
+			size := 0
+			for ui := lo; ui < hi; ui++ {
+				size += len(units[ui].text)
+			}
+			buf := make([]byte, 0, size+size/16)
+			ends := make([]int, hi-lo)
+			for ui := lo; ui < hi; ui++ {
+				buf = appendLower(buf, units[ui].text)
+				ends[ui-lo] = len(buf)
+			}
+			lowered := string(buf)
+			p := part{ids: make(map[string]int32, 1024), pairs: make([]uint64, 0, size/10)}
+			for ui := lo; ui < hi; ui++ {
+				u := &units[ui]
+				from := 0
+				if ui > lo {
+					from = ends[ui-lo-1]
+				}
+				u.lower, u.mask = lowered[from:ends[ui-lo]], charMask(u.text)
+				last := int32(-1)
+				forEachWord(u.lower, func(w string) {
+					id, ok := p.ids[w]
+					if !ok {
+						id = int32(len(p.words))
+						p.ids[w] = id
+						p.words = append(p.words, w)
+					}
+					if id != last {
+						p.pairs = append(p.pairs, uint64(id)<<32|uint64(ui))
+						last = id
+					}
+				})
+			}
+			parts[i] = p
+		})
 	}
 	wg.Wait()
-	all := parts[0]
-	for _, p := range parts[1:] {
-		for w, id := range p.ids {
-			if to, ok := all.ids[w]; ok {
-				all.post[to] = append(all.post[to], p.post[id]...)
-			} else {
-				all.ids[w] = int32(len(all.post))
-				all.post = append(all.post, p.post[id])
+
+	// Global word ids in sorted order.
+	all := map[string]int32{}
+	var vocab []string
+	for _, p := range parts {
+		for _, w := range p.words {
+			if _, ok := all[w]; !ok {
+				all[w] = 0
+				vocab = append(vocab, w)
 			}
 		}
 	}
-	vocab := make([]string, 0, len(all.ids))
-	for w := range all.ids {
-		vocab = append(vocab, w)
-	}
 	slices.Sort(vocab)
-	postings := make([][]int32, len(vocab))
 	for i, w := range vocab {
-		postings[i] = all.post[all.ids[w]]
+		all[w] = int32(i)
+	}
+	// Count, then place each part's pairs in part order; within a part
+	// units ascend, so every posting list comes out sorted. A unit may
+	// repeat a word (not next to itself), so repeats are dropped on the way.
+	locals := make([][]int32, len(parts))
+	counts := make([]int32, len(vocab)+1)
+	for pi, p := range parts {
+		local := make([]int32, len(p.words))
+		for i, w := range p.words {
+			local[i] = all[w]
+		}
+		locals[pi] = local
+		for _, pr := range p.pairs {
+			counts[local[pr>>32]+1]++
+		}
+	}
+	for i := 1; i < len(counts); i++ {
+		counts[i] += counts[i-1]
+	}
+	flat := make([]int32, counts[len(vocab)])
+	fill := slices.Clone(counts[:len(vocab)])
+	for pi, p := range parts {
+		local := locals[pi]
+		for _, pr := range p.pairs {
+			g, ui := local[pr>>32], int32(uint32(pr))
+			if f := fill[g]; f > counts[g] && flat[f-1] == ui {
+				continue
+			}
+			flat[fill[g]] = ui
+			fill[g]++
+		}
+	}
+	postings := make([][]int32, len(vocab))
+	for i := range vocab {
+		postings[i] = flat[counts[i]:fill[i]:fill[i]]
 	}
 	return vocab, postings
+}
+
+// appendLower appends s lowercased, as strings.ToLower does.
+func appendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			// strings.ToLower keeps the replacement character's encoding.
+			buf = utf8.AppendRune(buf, r)
+		} else {
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+		i += size
+	}
+	return buf
 }
 
 // forEachWord calls f with each run of letters and digits in s.
