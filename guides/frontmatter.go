@@ -22,17 +22,15 @@ func ValidSlug(s string) bool { return slugPattern.MatchString(s) }
 
 // frontMatter is the YAML header as written; fields are checked after decoding.
 type frontMatter struct {
-	Title    string   `yaml:"title"`
-	Summary  string   `yaml:"summary"`
-	Slug     string   `yaml:"slug"`
-	Tags     []string `yaml:"tags"`
-	Related  []string `yaml:"related"`
-	Reviewed string   `yaml:"reviewed"`
-	Sources  []struct {
-		Title string `yaml:"title"`
-		URL   string `yaml:"url"`
-	} `yaml:"sources"`
+	Title, Summary, Slug, Reviewed string
+	Tags, Related                  []string
+	Sources                        []source
+	// wrongType holds the fields present with the wrong type (already
+	// reported), so they are not reported missing as well.
+	wrongType map[string]bool
 }
+
+type source struct{ Title, URL string }
 
 // parseFile turns one file's bytes into a Guide. The guide is nil when
 // anything is wrong with the file; problems lists all of it.
@@ -84,10 +82,11 @@ func parseFile(file, origin string, data []byte) (*Guide, []Problem) {
 	g := &Guide{File: file, Origin: origin, BodyLine: bodyLine}
 	g.Title = SanitizeLine(strings.TrimSpace(fm.Title))
 	g.Summary = SanitizeLine(strings.TrimSpace(fm.Summary))
-	if g.Title == "" {
+	if g.Title == "" && !fm.wrongType["title"] {
 		report(fieldLine("title"), "missing required field \"title\"")
 	}
 	switch {
+	case g.Summary == "" && fm.wrongType["summary"]:
 	case g.Summary == "":
 		report(fieldLine("summary"), "missing required field \"summary\"")
 	case strings.Contains(strings.TrimSpace(fm.Summary), "\n"):
@@ -107,6 +106,7 @@ func parseFile(file, origin string, data []byte) (*Guide, []Problem) {
 	}
 
 	switch reviewed := strings.TrimSpace(fm.Reviewed); {
+	case reviewed == "" && fm.wrongType["reviewed"]:
 	case reviewed == "":
 		report(fieldLine("reviewed"), "missing required field \"reviewed\" (YYYY-MM-DD: the day the facts were last checked)")
 	default:
@@ -213,17 +213,184 @@ func decodeFrontMatter(head []byte) (*frontMatter, map[string]int, []Problem) {
 		return nil, nil, []Problem{{Line: root.GetToken().Position.Line + offset, Msg: "front matter must be YAML fields (key: value)"}}
 	}
 	keyLines := map[string]int{}
-	for _, v := range mapping.Values {
-		keyLines[v.Key.String()] = v.Key.GetToken().Position.Line + offset
-	}
 	var fm frontMatter
-	if err := yaml.NodeToValue(root, &fm, yaml.DisallowUnknownField()); err != nil {
-		probs = append(probs, yamlProblem(err, offset))
-		// Decode what can be decoded, so the remaining checks still run.
-		fm = frontMatter{}
-		_ = yaml.NodeToValue(root, &fm)
+	// The fields are taken from the syntax tree directly: a wrong type or
+	// an unknown field is a problem on its own line, and the rest still
+	// decodes, so the remaining checks run.
+	for _, kv := range mapping.Values {
+		key, line := nodeText(kv.Key), nodeLine(kv.Key, offset)
+		keyLines[key] = line
+		wrong := func(want string) {
+			if fm.wrongType == nil {
+				fm.wrongType = map[string]bool{}
+			}
+			fm.wrongType[key] = true
+			probs = append(probs, Problem{Line: nodeLine(kv.Value, offset),
+				Msg: fmt.Sprintf("front matter: %s must be %s, not %s", key, want, describeNode(kv.Value))})
+		}
+		switch key {
+		case "title", "summary", "slug", "reviewed":
+			v, ok := scalarText(kv.Value)
+			if !ok {
+				wrong("text")
+				continue
+			}
+			switch key {
+			case "title":
+				fm.Title = v
+			case "summary":
+				fm.Summary = v
+			case "slug":
+				fm.Slug = v
+			default:
+				fm.Reviewed = v
+			}
+		case "tags", "related":
+			list, ok := textList(kv.Value)
+			if !ok {
+				wrong("a list of words")
+				continue
+			}
+			if key == "tags" {
+				fm.Tags = list
+			} else {
+				fm.Related = list
+			}
+		case "sources":
+			seq, ok := unwrap(kv.Value).(*ast.SequenceNode)
+			if !ok {
+				if describeNode(kv.Value) != "empty" {
+					wrong("a list of {title, url}")
+				}
+				continue
+			}
+			for _, item := range seq.Values {
+				var src source
+				pairs, ok := mappingPairs(item)
+				if !ok {
+					probs = append(probs, Problem{Line: nodeLine(item, offset),
+						Msg: fmt.Sprintf("front matter: a source must be title: and url: fields, not %s", describeNode(item))})
+					continue
+				}
+				for _, f := range pairs {
+					name := nodeText(f.Key)
+					v, ok := scalarText(f.Value)
+					switch {
+					case name != "title" && name != "url":
+						probs = append(probs, Problem{Line: nodeLine(f.Key, offset),
+							Msg: fmt.Sprintf("front matter: unknown source field %q (a source has title and url)", SanitizeLine(name))})
+					case !ok:
+						probs = append(probs, Problem{Line: nodeLine(f.Value, offset),
+							Msg: fmt.Sprintf("front matter: source %s must be text, not %s", name, describeNode(f.Value))})
+					case name == "title":
+						src.Title = v
+					default:
+						src.URL = v
+					}
+				}
+				fm.Sources = append(fm.Sources, src)
+			}
+		default:
+			probs = append(probs, Problem{Line: line,
+				Msg: fmt.Sprintf("front matter: unknown field %q (fields: title, summary, slug, tags, related, reviewed, sources)", SanitizeLine(key))})
+		}
 	}
 	return &fm, keyLines, probs
+}
+
+// unwrap looks through a YAML tag (!!str x) to the tagged value.
+func unwrap(n ast.Node) ast.Node {
+	for n != nil {
+		t, ok := n.(*ast.TagNode)
+		if !ok || t.Value == nil {
+			return n
+		}
+		n = t.Value
+	}
+	return nil
+}
+
+// scalarText is a scalar's text as written (quotes and escapes resolved);
+// null is "". It is false for lists and mappings.
+func scalarText(n ast.Node) (string, bool) {
+	switch v := unwrap(n).(type) {
+	case nil:
+		return "", true
+	case *ast.StringNode:
+		return v.Value, true
+	case *ast.LiteralNode:
+		if v.Value == nil {
+			return "", true
+		}
+		return v.Value.Value, true
+	case *ast.NullNode:
+		return "", true
+	case ast.ScalarNode:
+		return v.GetToken().Value, true
+	}
+	return "", false
+}
+
+// textList is a list of scalars (null is an empty list).
+func textList(n ast.Node) ([]string, bool) {
+	switch v := unwrap(n).(type) {
+	case nil, *ast.NullNode:
+		return nil, true
+	case *ast.SequenceNode:
+		out := make([]string, 0, len(v.Values))
+		for _, item := range v.Values {
+			t, ok := scalarText(item)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, t)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// mappingPairs are the key: value pairs of a mapping node.
+func mappingPairs(n ast.Node) ([]*ast.MappingValueNode, bool) {
+	switch v := unwrap(n).(type) {
+	case *ast.MappingNode:
+		return v.Values, true
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{v}, true
+	}
+	return nil, false
+}
+
+// nodeText is a mapping key as text.
+func nodeText(n ast.Node) string {
+	if t, ok := scalarText(n); ok {
+		return t
+	}
+	return n.String()
+}
+
+// nodeLine is the file line of a node.
+func nodeLine(n ast.Node, offset int) int {
+	if n == nil {
+		return 1
+	}
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		return tk.Position.Line + offset
+	}
+	return 1
+}
+
+// describeNode names a node's kind for messages.
+func describeNode(n ast.Node) string {
+	switch unwrap(n).(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a mapping"
+	case *ast.SequenceNode:
+		return "a list"
+	case nil, *ast.NullNode:
+		return "empty"
+	}
+	return "text"
 }
 
 type visitFunc func(ast.Node) bool

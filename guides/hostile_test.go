@@ -78,7 +78,10 @@ var hostileCorpus = []hostileCase{
 	{file: "self-link.md", slug: "self-link"},
 	{file: "unterminated-front-matter.md", problems: []string{"unterminated-front-matter.md:1: front matter is not closed"}},
 	{file: "wrong-types.md", problems: []string{
-		"wrong-types.md:2: front matter: cannot unmarshal",
+		"wrong-types.md:2: front matter: title must be text, not a list",
+		"wrong-types.md:3: front matter: summary must be text, not a mapping",
+		"wrong-types.md:4: front matter: tags must be a list of words, not text",
+		"wrong-types.md:7: front matter: sources must be a list of {title, url}, not text",
 		`wrong-types.md:6: reviewed "2026" is not a date`,
 	}},
 	{file: "yaml-bomb.md", problems: []string{"yaml-bomb.md:5: YAML anchors and aliases (& and *) are not allowed"}},

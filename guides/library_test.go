@@ -54,6 +54,10 @@ func TestFrontMatterProblems(t *testing.T) {
 			[]string{"lone-cr.md:3: front matter holds a carriage return that does not end a line"}},
 		{"crlf.md", "---\r\ntitle: T\r\nsummary: s\r\n---\r\nbody\r\n",
 			[]string{`crlf.md:1: missing required field "reviewed"`}},
+		{"typed-values.md", "---\ntitle: 2026\nsummary: !!str s\nreviewed: 2026-01-02\ntags:\nsources:\n  - title: X\n    link: https://x\n  - just text\n---\nbody\n",
+			[]string{`typed-values.md:8: front matter: unknown source field "link"`, "typed-values.md:9: front matter: a source must be title: and url: fields, not text"}},
+		{"list-title.md", "---\ntitle: [a, b]\nsummary: s\nreviewed: 2026-01-02\n---\nbody\n",
+			[]string{"list-title.md:2: front matter: title must be text, not a list"}},
 		{"two-line-summary.md", "---\ntitle: T\nsummary: |\n  one\n  two\nreviewed: 2026-01-02\n---\nbody\n",
 			[]string{"two-line-summary.md:3: summary must be one line"}},
 	}
@@ -100,6 +104,20 @@ func TestLinkProblems(t *testing.T) {
 	}
 	if _, ok := lib.Guide("b"); !ok {
 		t.Error("guide b did not load")
+	}
+}
+
+// TestScalarsAsWritten: numbers, quoted text and tagged values in the
+// header read as they are written.
+func TestScalarsAsWritten(t *testing.T) {
+	data := "---\ntitle: 1.50\nsummary: \"quoted: yes\"\nslug: !!str s-1\nreviewed: 2026-01-02\ntags: [2026, 'pgwp']\n---\nbody\n"
+	lib := Load([]Dir{{FS: fstest.MapFS{"x.md": {Data: []byte(data)}}, Name: "d"}}, Options{})
+	g, ok := lib.Guide("s-1")
+	if !ok {
+		t.Fatalf("guide did not load: %s", problemsText(lib.Problems()))
+	}
+	if g.Title != "1.50" || g.Summary != "quoted: yes" || !slices.Equal(g.Tags, []string{"2026", "pgwp"}) {
+		t.Errorf("got title %q, summary %q, tags %q", g.Title, g.Summary, g.Tags)
 	}
 }
 
