@@ -24,12 +24,14 @@ const (
 // C1 controls and bidirectional overrides as "<U+XXXX>". Newlines and tabs are
 // kept; CRLF line endings become LF. Invalid UTF-8 bytes become U+FFFD.
 func Sanitize(s string) string {
-	if isPlain(s) {
+	first := firstUnsafe(s)
+	if first == len(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 16)
-	for i := 0; i < len(s); {
+	b.WriteString(s[:first])
+	for i := first; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
@@ -71,16 +73,26 @@ func SanitizeLine(s string) string {
 	return s
 }
 
-// isPlain reports whether s is printable ASCII plus newline and tab, the common
-// case, so Sanitize can return it without copying.
-func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
+// firstUnsafe is the offset of the first byte Sanitize would change, or
+// len(s): most guide text is safe, and is then returned without a copy.
+func firstUnsafe(s string) int {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x80 || (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
-			return false
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
+				return i
+			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r <= 0x9f || isBidiControl(r) ||
+			r == LinkStart || r == LinkEnd || r == HeadingMark {
+			return i
+		}
+		i += size
 	}
-	return true
+	return len(s)
 }
 
 func isBidiControl(r rune) bool {
