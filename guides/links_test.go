@@ -128,3 +128,12 @@ func TestLinkLinesAndExtents(t *testing.T) {
 func guideFile(title, body string) string {
 	return "---\ntitle: " + title + "\nsummary: About " + title + ".\nreviewed: 2026-11-27\n---\n" + body
 }
+
+func TestCountWordsMatchesFields(t *testing.T) {
+	for _, s := range []string{"", "one", "  two  words ", "tab\tand\nnew\r\nline", "non\u00a0breaking and\u2003em space",
+		"café — naïve", "\x85next\u3000ideographic", "bad \xff byte", strings.Repeat("word ", 100)} {
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countWords(%q) = %d, strings.Fields gives %d", s, got, want)
+		}
+	}
+}
