@@ -225,11 +225,10 @@ func (r *Renderer) Text(g *guides.Guide) (string, error) {
 	fmt.Fprintf(&b, "Reviewed %s. General information, not legal advice.\n\n", g.ReviewedString())
 	md, notes := r.lib.Mark(page, guides.MarkFootnotes)
 	b.WriteString(md)
-	out, err := r.tr.Render(b.String())
+	lines, err := r.renderSections(b.String())
 	if err != nil {
 		return "", fmt.Errorf("rendering %s: %w", g.Slug, err)
 	}
-	lines := trimBlankEdges(strings.Split(out, "\n"))
 	for i, l := range lines {
 		lines[i] = TrimPadding(l)
 	}
