@@ -96,14 +96,14 @@ func New(lib *guides.Library, opts Options) Model {
 	return m
 }
 
-// Init asks for the terminal's background (unless a style was chosen) and
-// the first rendering.
+// Init asks for the terminal's background (unless a style was chosen). The
+// first rendering follows the window size, and the search index the first
+// rendering (see indexAfter).
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{indexCmd(m.ctx.Lib)}
 	if !m.ctx.FixedStyle {
-		cmds = append(cmds, tea.RequestBackgroundColor)
+		return tea.RequestBackgroundColor
 	}
-	return tea.Batch(cmds...)
+	return nil
 }
 
 // Update routes messages: app-wide ones here, the rest to the active screen.
@@ -116,14 +116,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.search.resized()
 		m.reader.findResized()
 		if m.screen != screenBrowse {
-			return m, m.reader.resized() // the preview renders when the list shows
+			return m, m.ctx.indexAfter(m.reader.resized()) // the preview renders when the list shows
 		}
-		return m, tea.Batch(m.reader.resized(), m.browse.preview())
+		return m, m.ctx.indexAfter(tea.Batch(m.reader.resized(), m.browse.preview()))
 	case tea.BackgroundColorMsg:
 		return m, m.setBackground(msg.IsDark())
 	case renderedMsg:
 		m.ctx.store(msg)
-		return m, m.reader.rendered(msg)
+		return m, tea.Batch(m.reader.rendered(msg), m.ctx.indexAfter(nil))
 	case indexedMsg:
 		m.ctx.Index = msg.ix
 		return m, m.search.rerun()

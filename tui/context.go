@@ -16,9 +16,11 @@ import (
 type Context struct {
 	Lib *guides.Library
 	// Index is nil until it has been built in the background.
-	Index  *guides.Index
-	Keys   KeyMap
-	Styles Styles
+	Index *guides.Index
+	// indexing is set once the index has been asked for.
+	indexing bool
+	Keys     KeyMap
+	Styles   Styles
 
 	Width, Height int
 	// Style is the resolved glamour style (dark, light, notty, ascii).
@@ -172,8 +174,16 @@ func (p *rendererPool) render(g *guides.Guide, key renderKey) (doc *Rendered, er
 // indexedMsg carries the search index, built off the UI goroutine.
 type indexedMsg struct{ ix *guides.Index }
 
-// indexCmd builds the search index in the background, so a large library
-// shows its list before search is ready.
-func indexCmd(lib *guides.Library) tea.Cmd {
+// indexAfter starts building the search index in the background once the
+// first screen is on its way: when nothing more is being rendered for it
+// (pending is nil), or later, when a rendering arrives. On two cores the
+// index would otherwise compete with the first preview and delay the first
+// frame; a search asked for before the index is ready says so.
+func (c *Context) indexAfter(pending tea.Cmd) tea.Cmd {
+	if c.indexing || pending != nil {
+		return pending
+	}
+	c.indexing = true
+	lib := c.Lib
 	return func() tea.Msg { return indexedMsg{guides.NewIndex(lib)} }
 }

@@ -263,3 +263,19 @@ func TestUnknownStartSlugFallsBackToList(t *testing.T) {
 		t.Errorf("screen %d, want the list", d.m.screen)
 	}
 }
+
+// TestIndexFollowsFirstScreen: the search index is built once the first
+// screen has been rendered, whether or not that screen needed a rendering
+// (a wide list renders a preview; a narrow one renders nothing).
+func TestIndexFollowsFirstScreen(t *testing.T) {
+	for _, size := range [][2]int{{120, 36}, {60, 20}} {
+		d := newDriver(t, embedded, Options{}, size[0], size[1])
+		if d.m.ctx.Index == nil {
+			t.Errorf("%dx%d: no search index after the first screen", size[0], size[1])
+		}
+	}
+	m := New(embedded, Options{Style: "notty"})
+	if m.ctx.Index != nil || m.ctx.indexing {
+		t.Error("the index was started before the first screen")
+	}
+}

@@ -28,7 +28,7 @@ var (
 	buildErr  error
 )
 
-func binary(t *testing.T) string {
+func binary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "pathways-e2e")
@@ -50,7 +50,7 @@ func binary(t *testing.T) string {
 
 // screen is the binary running in a pseudo-terminal of a fixed size.
 type screen struct {
-	t     *testing.T
+	t     testing.TB
 	cmd   *exec.Cmd
 	ptmx  *os.File
 	tty   *os.File
@@ -63,7 +63,7 @@ type screen struct {
 
 // start runs the binary with its reading state in a fresh folder (unless env
 // names another).
-func start(t *testing.T, w, h int, env []string, args ...string) *screen {
+func start(t testing.TB, w, h int, env []string, args ...string) *screen {
 	t.Helper()
 	env = append([]string{"XDG_STATE_HOME=" + t.TempDir()}, env...)
 	ptmx, tty, err := pty.Open()
