@@ -70,27 +70,35 @@ func BenchmarkStartup(b *testing.B) {
 		m := New(lib, Options{Style: "dark"})
 		next, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 36})
 		m = next.(Model)
-		m = runCmds(m, cmd) // the preview's rendering
+		// The preview's rendering arrives; what it starts in turn (the
+		// search index) runs beside the first view, not before it.
+		for _, msg := range cmdMsgs(cmd) {
+			next, _ = m.Update(msg)
+			m = next.(Model)
+		}
 		if v := m.View(); !strings.Contains(ansi.Strip(v.Content), "In short") {
 			b.Fatal("the first view has no preview")
 		}
 	}
 }
 
-// runCmds runs commands and feeds their messages back, like the program.
-func runCmds(m Model, cmd tea.Cmd) Model {
+// cmdMsgs runs a command (and the commands of a batch) and returns their
+// messages without feeding them back.
+func cmdMsgs(cmd tea.Cmd) []tea.Msg {
 	if cmd == nil {
-		return m
+		return nil
 	}
 	switch msg := cmd().(type) {
 	case nil:
+		return nil
 	case tea.BatchMsg:
+		var out []tea.Msg
 		for _, c := range msg {
-			m = runCmds(m, c)
+			out = append(out, cmdMsgs(c)...)
 		}
+		return out
 	default:
-		next, more := m.Update(msg)
-		m = runCmds(next.(Model), more)
+		return []tea.Msg{msg}
 	}
-	return m
 }
+
