@@ -101,4 +101,3 @@ func cmdMsgs(cmd tea.Cmd) []tea.Msg {
 		return []tea.Msg{msg}
 	}
 }
-
