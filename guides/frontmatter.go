@@ -180,7 +180,6 @@ func decodeFrontMatter(head []byte) (*frontMatter, map[string]int, []Problem) {
 		return nil, nil, []Problem{{Line: bytes.Count(head[:i], []byte("\n")) + 1 + offset,
 			Msg: "front matter holds a carriage return that does not end a line (CR without LF)"}}
 	}
-	var probs []Problem
 	file, err := parser.ParseBytes(head, 0)
 	if err != nil {
 		return nil, nil, []Problem{yamlProblem(err, offset)}
@@ -212,11 +211,17 @@ func decodeFrontMatter(head []byte) (*frontMatter, map[string]int, []Problem) {
 	if !ok {
 		return nil, nil, []Problem{{Line: root.GetToken().Position.Line + offset, Msg: "front matter must be YAML fields (key: value)"}}
 	}
-	keyLines := map[string]int{}
+	fm, keyLines, probs := decodeFields(mapping, offset)
+	return &fm, keyLines, probs
+}
+
+// decodeFields takes the fields from the syntax tree directly: a wrong type
+// or an unknown field is a problem on its own line, and the rest still
+// decodes, so the remaining checks run.
+func decodeFields(mapping *ast.MappingNode, offset int) (frontMatter, map[string]int, []Problem) {
 	var fm frontMatter
-	// The fields are taken from the syntax tree directly: a wrong type or
-	// an unknown field is a problem on its own line, and the rest still
-	// decodes, so the remaining checks run.
+	var probs []Problem
+	keyLines := map[string]int{}
 	for _, kv := range mapping.Values {
 		key, line := nodeText(kv.Key), nodeLine(kv.Key, offset)
 		keyLines[key] = line
@@ -295,7 +300,7 @@ func decodeFrontMatter(head []byte) (*frontMatter, map[string]int, []Problem) {
 				Msg: fmt.Sprintf("front matter: unknown field %q (fields: title, summary, slug, tags, related, reviewed, sources)", SanitizeLine(key))})
 		}
 	}
-	return &fm, keyLines, probs
+	return fm, keyLines, probs
 }
 
 // unwrap looks through a YAML tag (!!str x) to the tagged value.
