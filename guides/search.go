@@ -107,7 +107,7 @@ func NewIndex(lib *Library) *Index {
 			add(FieldText, hi, b.text)
 		}
 	}
-	ix.vocab, ix.postings = invert(ix.units)
+	ix.vocab, ix.postings = invert(ix.units, min(runtime.GOMAXPROCS(0), 4, max(1, len(ix.units)/400)))
 	return ix
 }
 
@@ -115,14 +115,13 @@ func NewIndex(lib *Library) *Index {
 // the units, sorted, with the ascending units that hold it. The units are
 // split between the cores; each part collects (word, unit) pairs, and the
 // parts are merged in order, so each word's units stay sorted. The postings
-// share one array.
-func invert(units []unit) ([]string, [][]int32) {
+// share one array. n is the number of parts.
+func invert(units []unit, n int) ([]string, [][]int32) {
 	type part struct {
 		ids   map[string]int32
 		words []string
 		pairs []uint64 // local word id << 32 | unit
 	}
-	n := min(runtime.GOMAXPROCS(0), 4, max(1, len(units)/400))
 	parts := make([]part, n)
 	var wg sync.WaitGroup
 	for i := range n {

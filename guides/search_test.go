@@ -1,6 +1,7 @@
 package guides
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -97,5 +98,40 @@ func TestSnippet(t *testing.T) {
 	}
 	if len(m) != 2 || s[m[0]:m[0]+2] != "ne" {
 		t.Errorf("matches %v do not point at the needle in %q", m, s)
+	}
+}
+
+// TestInvertMatchesNaive: however the units are split between cores, each
+// word's postings are exactly the units holding it, ascending, once each.
+func TestInvertMatchesNaive(t *testing.T) {
+	ix := NewIndex(LoadEmbedded())
+	base := make([]unit, len(ix.units))
+	for i, u := range ix.units {
+		base[i] = unit{text: u.text}
+	}
+	want := map[string][]int32{}
+	for ui, u := range base {
+		forEachWord(strings.ToLower(u.text), func(w string) {
+			if l := want[w]; len(l) == 0 || l[len(l)-1] != int32(ui) {
+				want[w] = append(l, int32(ui))
+			}
+		})
+	}
+	for _, n := range []int{1, 2, 3, 7} {
+		units := slices.Clone(base)
+		vocab, postings := invert(units, n)
+		if !slices.IsSorted(vocab) || len(vocab) != len(want) {
+			t.Fatalf("n=%d: %d words (sorted %v), want %d", n, len(vocab), slices.IsSorted(vocab), len(want))
+		}
+		for i, w := range vocab {
+			if !slices.Equal(postings[i], want[w]) {
+				t.Fatalf("n=%d: postings of %q = %v, want %v", n, w, postings[i], want[w])
+			}
+		}
+		for i, u := range units {
+			if u.lower != strings.ToLower(u.text) || u.mask != charMask(u.text) {
+				t.Fatalf("n=%d: unit %d lowered to %q", n, i, u.lower)
+			}
+		}
 	}
 }
