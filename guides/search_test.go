@@ -135,3 +135,11 @@ func TestInvertMatchesNaive(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendLowerMatchesToLower(t *testing.T) {
+	for _, s := range []string{"", "ABC def", "ÉCOLE Straße", "İSTANBUL ΣΑΣ", "bad \xff\xfe bytes", "ＦＵＬＬ", "ǅ ǈ"} {
+		if got, want := string(appendLower(nil, s)), strings.ToLower(s); got != want {
+			t.Errorf("appendLower(%q) = %q, strings.ToLower gives %q", s, got, want)
+		}
+	}
+}
