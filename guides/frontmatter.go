@@ -180,6 +180,25 @@ func decodeFrontMatter(head []byte) (*frontMatter, map[string]int, []Problem) {
 		return nil, nil, []Problem{{Line: bytes.Count(head[:i], []byte("\n")) + 1 + offset,
 			Msg: "front matter holds a carriage return that does not end a line (CR without LF)"}}
 	}
+	// The YAML parser miscounts CRLF line ends inside quoted text; YAML
+	// reads CRLF as LF anyway.
+	if bytes.IndexByte(head, '\r') >= 0 {
+		head = bytes.ReplaceAll(head, []byte("\r\n"), []byte("\n"))
+	}
+	fm, keyLines, probs := decodeYAML(head, offset)
+	// Positions come from the YAML parser; should it still miscount, a
+	// message points into the header rather than past it.
+	last := offset + bytes.Count(head, []byte("\n"))
+	for i := range probs {
+		probs[i].Line = max(1, min(probs[i].Line, last))
+	}
+	for k, l := range keyLines {
+		keyLines[k] = max(1, min(l, last))
+	}
+	return fm, keyLines, probs
+}
+
+func decodeYAML(head []byte, offset int) (*frontMatter, map[string]int, []Problem) {
 	file, err := parser.ParseBytes(head, 0)
 	if err != nil {
 		return nil, nil, []Problem{yamlProblem(err, offset)}

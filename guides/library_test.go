@@ -58,6 +58,8 @@ func TestFrontMatterProblems(t *testing.T) {
 			[]string{`typed-values.md:8: front matter: unknown source field "link"`, "typed-values.md:9: front matter: a source must be title: and url: fields, not text"}},
 		{"list-title.md", "---\ntitle: [a, b]\nsummary: s\nreviewed: 2026-01-02\n---\nbody\n",
 			[]string{"list-title.md:2: front matter: title must be text, not a list"}},
+		{"crlf-quoted.md", "---\r\ntitle: 'T\r\n  more'\r\n'\r\n\r\n'0\r\n---\r\nbody\r\n",
+			[]string{"crlf-quoted.md:4: front matter: non-map value is specified"}},
 		{"two-line-summary.md", "---\ntitle: T\nsummary: |\n  one\n  two\nreviewed: 2026-01-02\n---\nbody\n",
 			[]string{"two-line-summary.md:3: summary must be one line"}},
 	}
