@@ -139,7 +139,7 @@ func invert(units []unit, n int) ([]string, [][]int32) {
 				ends[ui-lo] = len(buf)
 			}
 			lowered := string(buf)
-			p := part{ids: make(map[string]int32, 1024), pairs: make([]uint64, 0, size/10)}
+			p := part{ids: make(map[string]int32, 1024), pairs: make([]uint64, 0, size/5)}
 			for ui := lo; ui < hi; ui++ {
 				u := &units[ui]
 				from := 0
