@@ -55,14 +55,14 @@ func GlamourStyle(name string) (ansi.StyleConfig, error) {
 	default:
 		return c, fmt.Errorf("unknown style %q (want one of auto, dark, light, notty, ascii)", name)
 	}
-	// Code blocks take the code-block colours without syntax highlighting:
-	// guides are prose, and the highlighter is not built in (see
-	// third_party/nochroma).
 	// Body text takes the terminal's own foreground colour. glamour pads
 	// and indents every line with spaces in the document's style; without
 	// a colour of its own each of them is a plain space, which halves the
 	// time to render a guide (11.9 ms to 5.9 ms for the longest).
 	c.Document.Color = nil
+	// Code blocks take the code-block colours without syntax highlighting:
+	// guides are prose, and the highlighter is not built in (see
+	// third_party/README.md).
 	c.CodeBlock.Chroma = nil
 	c.CodeBlock.Theme = ""
 	return c, nil

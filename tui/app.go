@@ -160,7 +160,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.leaveGuide()
 		return m, tea.Batch(m.visit(msg.target.Guide, msg.target.Anchor, false), m.ctx.saveCmd())
 	case tea.KeyPressMsg:
-		return m.updateKey(msg)
+		// A key means the first screen is up: the index, if nothing has
+		// started it yet, starts now.
+		start := m.ctx.indexAfter(nil)
+		next, cmd := m.updateKey(msg)
+		return next, tea.Batch(start, cmd)
 	case tea.MouseMsg:
 		if m.showHelp || m.tooSmall() {
 			return m, nil

@@ -278,4 +278,15 @@ func TestIndexFollowsFirstScreen(t *testing.T) {
 	if m.ctx.Index != nil || m.ctx.indexing {
 		t.Error("the index was started before the first screen")
 	}
+	// Should nothing have been rendered, a key press starts it.
+	_, cmd := m.Update(keyPress("down"))
+	indexed := false
+	for _, msg := range cmdMsgs(cmd) {
+		if _, ok := msg.(indexedMsg); ok {
+			indexed = true
+		}
+	}
+	if !indexed {
+		t.Error("a key press before any rendering did not start the index")
+	}
 }
