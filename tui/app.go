@@ -47,6 +47,10 @@ type Options struct {
 	Notice string
 	// Now is the clock for freshness marks (default time.Now).
 	Now func() time.Time
+	// FirstScreen, if set, is called once (on its own goroutine) when the
+	// first screen is up: work that can wait until then, such as turning
+	// garbage collection on in a process that started with it off.
+	FirstScreen func()
 }
 
 // Model is the root of the browser. It owns the screens and the history,
@@ -82,6 +86,7 @@ func New(lib *guides.Library, opts Options) Model {
 	if opts.Now != nil {
 		ctx.Now = opts.Now
 	}
+	ctx.firstScreen = opts.FirstScreen
 	m := Model{ctx: ctx, browse: newBrowse(ctx), search: newSearch(ctx), reader: newReader(ctx),
 		bookmarks: newBookmarks(ctx), finder: newFinder(ctx), notice: opts.Notice}
 	if opts.Slug != "" {
@@ -98,7 +103,7 @@ func New(lib *guides.Library, opts Options) Model {
 
 // Init asks for the terminal's background (unless a style was chosen). The
 // first rendering follows the window size, and the search index the first
-// rendering (see indexAfter).
+// rendering (see afterFirstScreen).
 func (m Model) Init() tea.Cmd {
 	if !m.ctx.FixedStyle {
 		return tea.RequestBackgroundColor
@@ -116,14 +121,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.search.resized()
 		m.reader.findResized()
 		if m.screen != screenBrowse {
-			return m, m.ctx.indexAfter(m.reader.resized()) // the preview renders when the list shows
+			return m, m.ctx.afterFirstScreen(m.reader.resized()) // the preview renders when the list shows
 		}
-		return m, m.ctx.indexAfter(tea.Batch(m.reader.resized(), m.browse.preview()))
+		return m, m.ctx.afterFirstScreen(tea.Batch(m.reader.resized(), m.browse.preview()))
 	case tea.BackgroundColorMsg:
 		return m, m.setBackground(msg.IsDark())
 	case renderedMsg:
 		m.ctx.store(msg)
-		return m, tea.Batch(m.reader.rendered(msg), m.ctx.indexAfter(nil))
+		return m, tea.Batch(m.reader.rendered(msg), m.ctx.afterFirstScreen(nil))
 	case indexedMsg:
 		m.ctx.Index = msg.ix
 		return m, m.search.rerun()
@@ -162,7 +167,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		// A key means the first screen is up: the index, if nothing has
 		// started it yet, starts now.
-		start := m.ctx.indexAfter(nil)
+		start := m.ctx.afterFirstScreen(nil)
 		next, cmd := m.updateKey(msg)
 		return next, tea.Batch(start, cmd)
 	case tea.MouseMsg:

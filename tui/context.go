@@ -17,10 +17,12 @@ type Context struct {
 	Lib *guides.Library
 	// Index is nil until it has been built in the background.
 	Index *guides.Index
-	// indexing is set once the index has been asked for.
-	indexing bool
-	Keys     KeyMap
-	Styles   Styles
+	// indexing is set once the first screen is up and the index has been
+	// asked for; firstScreen is Options.FirstScreen, called then.
+	indexing    bool
+	firstScreen func()
+	Keys        KeyMap
+	Styles      Styles
 
 	Width, Height int
 	// Style is the resolved glamour style (dark, light, notty, ascii).
@@ -174,16 +176,21 @@ func (p *rendererPool) render(g *guides.Guide, key renderKey) (doc *Rendered, er
 // indexedMsg carries the search index, built off the UI goroutine.
 type indexedMsg struct{ ix *guides.Index }
 
-// indexAfter starts building the search index in the background once the
-// first screen is on its way: when nothing more is being rendered for it
-// (pending is nil), or later, when a rendering arrives. On two cores the
-// index would otherwise compete with the first preview and delay the first
-// frame; a search asked for before the index is ready says so.
-func (c *Context) indexAfter(pending tea.Cmd) tea.Cmd {
+// afterFirstScreen starts what waits for the first screen (building the
+// search index, Options.FirstScreen) once that screen is on its way: when
+// nothing more is being rendered for it (pending is nil), or later, when a
+// rendering arrives or a key is pressed. On two cores the index would
+// otherwise compete with the first preview and delay the first frame; a
+// search asked for before the index is ready says so.
+func (c *Context) afterFirstScreen(pending tea.Cmd) tea.Cmd {
 	if c.indexing || pending != nil {
 		return pending
 	}
 	c.indexing = true
+	if f := c.firstScreen; f != nil {
+		c.firstScreen = nil
+		go f()
+	}
 	lib := c.Lib
 	return func() tea.Msg { return indexedMsg{guides.NewIndex(lib)} }
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -274,7 +275,8 @@ func TestIndexFollowsFirstScreen(t *testing.T) {
 			t.Errorf("%dx%d: no search index after the first screen", size[0], size[1])
 		}
 	}
-	m := New(embedded, Options{Style: "notty"})
+	called := make(chan bool, 1)
+	m := New(embedded, Options{Style: "notty", FirstScreen: func() { called <- true }})
 	if m.ctx.Index != nil || m.ctx.indexing {
 		t.Error("the index was started before the first screen")
 	}
@@ -288,5 +290,22 @@ func TestIndexFollowsFirstScreen(t *testing.T) {
 	}
 	if !indexed {
 		t.Error("a key press before any rendering did not start the index")
+	}
+	select {
+	case <-called:
+	case <-time.After(5 * time.Second):
+		t.Error("Options.FirstScreen was not called when the first screen was up")
+	}
+	if _, cmd := m.Update(keyPress("down")); cmd != nil {
+		for _, msg := range cmdMsgs(cmd) {
+			if _, ok := msg.(indexedMsg); ok {
+				t.Error("a second key press built the index again")
+			}
+		}
+	}
+	select {
+	case <-called:
+		t.Error("Options.FirstScreen was called twice")
+	case <-time.After(50 * time.Millisecond):
 	}
 }
