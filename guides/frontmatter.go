@@ -283,7 +283,7 @@ func decodeFields(mapping *ast.MappingNode, offset int) (frontMatter, map[string
 		case "sources":
 			seq, ok := unwrap(kv.Value).(*ast.SequenceNode)
 			if !ok {
-				if describeNode(kv.Value) != "empty" {
+				if !isNull(kv.Value) {
 					wrong("a list of {title, url}")
 				}
 				continue
@@ -406,15 +406,25 @@ func nodeLine(n ast.Node, offset int) int {
 
 // describeNode names a node's kind for messages.
 func describeNode(n ast.Node) string {
+	if isNull(n) {
+		return "empty"
+	}
 	switch unwrap(n).(type) {
 	case *ast.MappingNode, *ast.MappingValueNode:
 		return "a mapping"
 	case *ast.SequenceNode:
 		return "a list"
-	case nil, *ast.NullNode:
-		return "empty"
 	}
 	return "text"
+}
+
+// isNull reports a missing or null value ("key:" with nothing after it).
+func isNull(n ast.Node) bool {
+	switch unwrap(n).(type) {
+	case nil, *ast.NullNode:
+		return true
+	}
+	return false
 }
 
 type visitFunc func(ast.Node) bool
