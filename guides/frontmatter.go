@@ -185,6 +185,9 @@ func decodeFrontMatter(head []byte) (*frontMatter, map[string]int, []Problem) {
 	if bytes.IndexByte(head, '\r') >= 0 {
 		head = bytes.ReplaceAll(head, []byte("\r\n"), []byte("\n"))
 	}
+	if fm, keyLines, ok := fastFrontMatter(head, offset); ok {
+		return &fm, keyLines, nil
+	}
 	fm, keyLines, probs := decodeYAML(head, offset)
 	// Positions come from the YAML parser; should it still miscount, a
 	// message points into the header rather than past it.
