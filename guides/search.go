@@ -1,6 +1,7 @@
 package guides
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
 	"sort"
@@ -117,81 +118,47 @@ func NewIndex(lib *Library) *Index {
 // parts are merged in order, so each word's units stay sorted. The postings
 // share one array. n is the number of parts.
 func invert(units []unit, n int) ([]string, [][]int32) {
-	type part struct {
-		ids   map[string]int32
-		words []string
-		pairs []uint64 // local word id << 32 | unit
-	}
-	parts := make([]part, n)
+	parts := make([]invertPart, n)
 	var wg sync.WaitGroup
 	for i := range n {
-		wg.Go(func() {
-			lo, hi := i*len(units)/n, (i+1)*len(units)/n
-			// The part's lowercased text shares one allocation.
-			size := 0
-			for ui := lo; ui < hi; ui++ {
-				size += len(units[ui].text)
-			}
-			buf := make([]byte, 0, size+size/16)
-			ends := make([]int, hi-lo)
-			for ui := lo; ui < hi; ui++ {
-				buf = appendLower(buf, units[ui].text)
-				ends[ui-lo] = len(buf)
-			}
-			lowered := string(buf)
-			p := part{ids: make(map[string]int32, 1024), pairs: make([]uint64, 0, size/5)}
-			for ui := lo; ui < hi; ui++ {
-				u := &units[ui]
-				from := 0
-				if ui > lo {
-					from = ends[ui-lo-1]
-				}
-				u.lower, u.mask = lowered[from:ends[ui-lo]], charMask(u.text)
-				last := int32(-1)
-				forEachWord(u.lower, func(w string) {
-					id, ok := p.ids[w]
-					if !ok {
-						id = int32(len(p.words))
-						p.ids[w] = id
-						p.words = append(p.words, w)
-					}
-					if id != last {
-						p.pairs = append(p.pairs, uint64(id)<<32|uint64(ui))
-						last = id
-					}
-				})
-			}
-			parts[i] = p
-		})
+		wg.Go(func() { parts[i] = collectWords(units, i*len(units)/n, (i+1)*len(units)/n) })
 	}
 	wg.Wait()
 
-	// Global word ids in sorted order.
-	all := map[string]int32{}
-	var vocab []string
-	for _, p := range parts {
-		for _, w := range p.words {
-			if _, ok := all[w]; !ok {
-				all[w] = 0
-				vocab = append(vocab, w)
+	// Global word ids in sorted order: each part sorted its own words, so
+	// the vocabulary is a merge of the parts' sorted lists, and locals maps
+	// each part's word ids to the global ones.
+	locals := make([][]int32, len(parts))
+	pos := make([]int, len(parts))
+	total := 0
+	for pi, p := range parts {
+		locals[pi] = make([]int32, len(p.words))
+		total += len(p.words)
+	}
+	vocab := make([]string, 0, total)
+	for {
+		best := -1
+		for pi, p := range parts {
+			if pos[pi] < len(p.order) && (best < 0 || p.words[p.order[pos[pi]]] < parts[best].words[parts[best].order[pos[best]]]) {
+				best = pi
 			}
 		}
-	}
-	slices.Sort(vocab)
-	for i, w := range vocab {
-		all[w] = int32(i)
+		if best < 0 {
+			break
+		}
+		w := parts[best].words[parts[best].order[pos[best]]]
+		if len(vocab) == 0 || vocab[len(vocab)-1] != w {
+			vocab = append(vocab, w)
+		}
+		locals[best][parts[best].order[pos[best]]] = int32(len(vocab) - 1)
+		pos[best]++
 	}
 	// Count, then place each part's pairs in part order; within a part
 	// units ascend, so every posting list comes out sorted. A unit may
 	// repeat a word (not next to itself), so repeats are dropped on the way.
-	locals := make([][]int32, len(parts))
 	counts := make([]int32, len(vocab)+1)
 	for pi, p := range parts {
-		local := make([]int32, len(p.words))
-		for i, w := range p.words {
-			local[i] = all[w]
-		}
-		locals[pi] = local
+		local := locals[pi]
 		for _, pr := range p.pairs {
 			counts[local[pr>>32]+1]++
 		}
@@ -217,6 +184,158 @@ func invert(units []unit, n int) ([]string, [][]int32) {
 		postings[i] = flat[counts[i]:fill[i]:fill[i]]
 	}
 	return vocab, postings
+}
+
+// invertPart is one part's words: ids are local to the part.
+type invertPart struct {
+	words []string
+	order []int32  // local word ids in word order
+	pairs []uint64 // local word id << 32 | unit
+}
+
+// collectWords lowercases units[lo:hi], sets their lower text and character
+// masks, and collects their words, all in one pass over the text. The
+// part's lowercased text shares one allocation.
+func collectWords(units []unit, lo, hi int) invertPart {
+	size := 0
+	for ui := lo; ui < hi; ui++ {
+		size += len(units[ui].text)
+	}
+	c := wordCollector{
+		buf:   make([]byte, 0, size+size/16),
+		ids:   make(map[string]int32, 1024),
+		pairs: make([]uint64, 0, size/5),
+	}
+	ends := make([]int, hi-lo)
+	for ui := lo; ui < hi; ui++ {
+		units[ui].mask = c.scan(units[ui].text, uint64(ui))
+		ends[ui-lo] = len(c.buf)
+	}
+	lowered := string(c.buf)
+	for ui := lo; ui < hi; ui++ {
+		from := 0
+		if ui > lo {
+			from = ends[ui-lo-1]
+		}
+		units[ui].lower = lowered[from:ends[ui-lo]]
+	}
+	p := invertPart{pairs: c.pairs, words: make([]string, len(c.spans)), order: make([]int32, len(c.spans))}
+	// Sorting compares the words' first eight bytes as numbers, and whole
+	// words only where those tie.
+	keyed := make([]keyedWord, len(c.spans))
+	for id, sp := range c.spans {
+		w := lowered[sp[0]:sp[1]]
+		p.words[id] = w
+		keyed[id] = keyedWord{prefix: prefixKey(w), id: int32(id)}
+	}
+	slices.SortFunc(keyed, func(a, b keyedWord) int {
+		if a.prefix != b.prefix {
+			return cmp.Compare(a.prefix, b.prefix)
+		}
+		return strings.Compare(p.words[a.id], p.words[b.id])
+	})
+	for i, k := range keyed {
+		p.order[i] = k.id
+	}
+	return p
+}
+
+type keyedWord struct {
+	prefix uint64
+	id     int32
+}
+
+// prefixKey is w's first eight bytes, big-endian and zero-padded, so keys
+// order as the words do (up to ties).
+func prefixKey(w string) uint64 {
+	var k uint64
+	for i := range 8 {
+		k <<= 8
+		if i < len(w) {
+			k |= uint64(w[i])
+		}
+	}
+	return k
+}
+
+// wordCollector gathers the lowercased text and the words of units.
+type wordCollector struct {
+	buf   []byte
+	ids   map[string]int32
+	spans [][2]int // each word's first place in buf, by id
+	pairs []uint64 // word id << 32 | unit
+	last  int32    // the last word id paired with the current unit
+}
+
+// scan appends text lowercased (as strings.ToLower does) to buf, pairs each
+// of its words with unit ui, and returns its character mask (see charMask).
+func (c *wordCollector) scan(text string, ui uint64) uint64 {
+	var mask uint64
+	c.last = -1
+	start := -1
+	for i := 0; i < len(text); {
+		b := text[i]
+		if b < utf8.RuneSelf {
+			switch {
+			case 'a' <= b && b <= 'z':
+				mask |= 1 << (b - 'a')
+			case 'A' <= b && b <= 'Z':
+				b += 'a' - 'A'
+				mask |= 1 << (b - 'a')
+			case '0' <= b && b <= '9':
+				mask |= 1 << (26 + b - '0')
+			default:
+				if start >= 0 {
+					c.word(start, len(c.buf), ui)
+					start = -1
+				}
+				c.buf = append(c.buf, b)
+				i++
+				continue
+			}
+			if start < 0 {
+				start = len(c.buf)
+			}
+			c.buf = append(c.buf, b)
+			i++
+			continue
+		}
+		mask |= 1 << 63
+		from := len(c.buf)
+		_, size := utf8.DecodeRuneInString(text[i:])
+		c.buf = appendLower(c.buf, text[i:i+size])
+		i += size
+		// A lowercased rune may be ASCII (KELVIN SIGN is k).
+		for j := from; j < len(c.buf); j++ {
+			if isWordByte(c.buf[j]) {
+				if start < 0 {
+					start = j
+				}
+			} else if start >= 0 {
+				c.word(start, j, ui)
+				start = -1
+			}
+		}
+	}
+	if start >= 0 {
+		c.word(start, len(c.buf), ui)
+	}
+	return mask
+}
+
+// word pairs buf[start:end] with unit ui, once per run of the same word.
+func (c *wordCollector) word(start, end int, ui uint64) {
+	w := c.buf[start:end]
+	id, ok := c.ids[string(w)]
+	if !ok {
+		id = int32(len(c.spans))
+		c.ids[string(w)] = id
+		c.spans = append(c.spans, [2]int{start, end})
+	}
+	if id != c.last {
+		c.pairs = append(c.pairs, uint64(id)<<32|ui)
+		c.last = id
+	}
 }
 
 // appendLower appends s lowercased, as strings.ToLower does.
