@@ -28,9 +28,12 @@ type Guide struct {
 	// BodyLine is the file line on which Body starts (1-based).
 	BodyLine int
 
+	// Headings, Links and Words are filled in when the body is analysed:
+	// always, unless the library was loaded with HeadersOnly or Focus.
 	Headings []Heading
 	Links    []Link
 	Words    int
+	analysed bool
 
 	// blocks are the body's paragraphs, list items and table rows as plain
 	// text, for search.

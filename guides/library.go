@@ -41,6 +41,12 @@ type Options struct {
 	// no Headings, Links or Words, there are no backlinks, and only
 	// problems in headers are found. For commands that only list guides.
 	HeadersOnly bool
+	// Focus is the slug of the one guide a command is about to show. Only
+	// it, the guides that may link to it (their text names its slug) and
+	// the guides it links to at a heading are analysed; the rest are read
+	// as with HeadersOnly. Its page is then exactly as with a full load,
+	// and problems are found in headers and in the guides analysed.
+	Focus string
 }
 
 // Library is every loaded guide, parsed once, validated and indexed. It is
@@ -77,10 +83,57 @@ func Load(dirs []Dir, opts Options) *Library {
 		lib.guides = append(lib.guides, g)
 	}
 	slices.SortFunc(lib.guides, compareGuides)
+	if opts.Focus != "" && !opts.HeadersOnly {
+		lib.analyseFocus(opts.Focus)
+	}
 	if !opts.HeadersOnly {
 		lib.link()
 	}
 	return lib
+}
+
+// analyseFocus analyses the guide with slug focus, every guide whose text
+// may link to it, and then the guides it links to at a heading, so its
+// page (links, backlinks, where links lead) is complete.
+func (lib *Library) analyseFocus(focus string) {
+	g, ok := lib.bySlug[focus]
+	if !ok {
+		return
+	}
+	var todo []*Guide
+	for _, o := range lib.guides {
+		if o == g || mayLink(o.Body, focus) {
+			todo = append(todo, o)
+		}
+	}
+	lib.analyseAll(todo)
+	todo = todo[:0]
+	for _, l := range g.Links {
+		if t, ok := lib.bySlug[l.Slug]; ok && l.Kind == LinkGuide && l.Anchor != "" && !t.analysed && !slices.Contains(todo, t) {
+			todo = append(todo, t)
+		}
+	}
+	lib.analyseAll(todo)
+}
+
+// mayLink reports whether a guide body could hold a link to slug. Every
+// form of guide link writes the slug out (destinations are kept as
+// written); a body with backslashes or character references counts too,
+// should a destination ever be read with those resolved.
+func mayLink(body, slug string) bool {
+	return strings.Contains(body, slug) || strings.ContainsAny(body, "\\&")
+}
+
+// analyseAll analyses guides on every core, keeping problems in order.
+func (lib *Library) analyseAll(gs []*Guide) {
+	probs := make([][]Problem, len(gs))
+	parallel(len(gs), func(i int) {
+		probs[i] = analyse(gs[i])
+		gs[i].analysed = true
+	})
+	for _, p := range probs {
+		lib.problems = append(lib.problems, p...)
+	}
 }
 
 // readDir parses every guide file in one dir: the folder is walked first,
@@ -153,8 +206,9 @@ func readGuide(d Dir, p, display string, opts Options) (*Guide, []Problem) {
 		origin = SanitizeLine(path.Join(filepath.ToSlash(d.Name), p))
 	}
 	g, probs := parseFile(display, origin, data)
-	if g != nil && !opts.HeadersOnly {
+	if g != nil && !opts.HeadersOnly && opts.Focus == "" {
 		probs = append(probs, analyse(g)...)
+		g.analysed = true
 	}
 	return g, probs
 }
@@ -236,7 +290,7 @@ func (lib *Library) link() {
 						Msg: fmt.Sprintf("link %q: %s", l.Dest, lib.unknown(l.Slug).Error())})
 					continue
 				}
-				if l.Anchor != "" {
+				if l.Anchor != "" && target.analysed {
 					if _, ok := target.Heading(l.Anchor); !ok {
 						lib.problems = append(lib.problems, Problem{File: g.File, Line: l.Line,
 							Msg: fmt.Sprintf("link %q: guide %q has no heading with anchor %q", l.Dest, l.Slug, l.Anchor)})

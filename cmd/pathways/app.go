@@ -27,8 +27,9 @@ type app struct {
 	width   int
 	maxSize string
 
-	lib            *guides.Library
-	libHeadersOnly bool
+	lib *guides.Library
+	// libOpts is how lib was loaded: a full load serves every command.
+	libOpts guides.Options
 }
 
 // now is the clock: PATHWAYS_NOW (YYYY-MM-DD) pins it for tests.
@@ -84,14 +85,24 @@ pages they cite before you act.`,
 
 // library loads the embedded guides and any extra folders once. Folder
 // problems are reported on stderr unless quiet; the good guides load anyway.
-func (a *app) library(quiet bool) (*guides.Library, error) { return a.load(quiet, false) }
+func (a *app) library(quiet bool) (*guides.Library, error) {
+	return a.load(quiet, guides.Options{})
+}
 
 // headers loads only the guides' front matter, for listing them: header
 // problems are reported, link problems are left to check.
-func (a *app) headers() (*guides.Library, error) { return a.load(false, true) }
+func (a *app) headers() (*guides.Library, error) {
+	return a.load(false, guides.Options{HeadersOnly: true})
+}
 
-func (a *app) load(quiet, headersOnly bool) (*guides.Library, error) {
-	if a.lib != nil && (headersOnly || !a.libHeadersOnly) {
+// focused loads what showing one guide needs (see guides.Options.Focus):
+// problems in headers and in the guides read in full are reported.
+func (a *app) focused(slug string) (*guides.Library, error) {
+	return a.load(false, guides.Options{Focus: slug})
+}
+
+func (a *app) load(quiet bool, opts guides.Options) (*guides.Library, error) {
+	if a.lib != nil && (a.libOpts == guides.Options{} || a.libOpts == opts || opts.HeadersOnly) {
 		return a.lib, nil
 	}
 	dirs := []guides.Dir{guides.Embedded()}
@@ -117,8 +128,9 @@ func (a *app) load(quiet, headersOnly bool) (*guides.Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	a.lib = guides.Load(dirs, guides.Options{MaxFileSize: limit, HeadersOnly: headersOnly})
-	a.libHeadersOnly = headersOnly
+	a.libOpts = opts
+	opts.MaxFileSize = limit
+	a.lib = guides.Load(dirs, opts)
 	if !quiet {
 		probs := a.lib.Problems()
 		for _, p := range probs {

@@ -94,7 +94,7 @@ func (a *app) showCmd() *cobra.Command {
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: a.completeSlugs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lib, err := a.library(false)
+			lib, err := a.focused(args[0])
 			if err != nil {
 				return err
 			}
