@@ -225,12 +225,17 @@ func (r *Renderer) Text(g *guides.Guide) (string, error) {
 	fmt.Fprintf(&b, "Reviewed %s. General information, not legal advice.\n\n", g.ReviewedString())
 	md, notes := r.lib.Mark(page, guides.MarkFootnotes)
 	b.WriteString(md)
-	lines, err := r.renderSections(b.String())
-	if err != nil {
-		return "", fmt.Errorf("rendering %s: %w", g.Slug, err)
-	}
-	for i, l := range lines {
-		lines[i] = TrimPadding(l)
+	var lines []string
+	if assets.Plain(r.style) {
+		lines = plainLines(b.String(), r.width, r.style == assets.StyleASCII)
+	} else {
+		var err error
+		if lines, err = r.renderSections(b.String()); err != nil {
+			return "", fmt.Errorf("rendering %s: %w", g.Slug, err)
+		}
+		for i, l := range lines {
+			lines[i] = TrimPadding(l)
+		}
 	}
 	// The link list is written as is, not wrapped, so URLs and commands
 	// stay whole for copying.
@@ -240,13 +245,7 @@ func (r *Renderer) Text(g *guides.Guide) (string, error) {
 			lines = append(lines, fmt.Sprintf("  %2d. %s", i+1, n))
 		}
 	}
-	text := strings.Join(lines, "\n") + "\n"
-	if assets.Plain(r.style) {
-		// Plain styles promise no escape codes at all; glamour still writes
-		// hyperlinks for bare URLs.
-		text = ansi.Strip(text)
-	}
-	return text, nil
+	return strings.Join(lines, "\n") + "\n", nil
 }
 
 // locate trims each line's padding, removes the link and heading markers and
