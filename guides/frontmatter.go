@@ -137,6 +137,7 @@ func parseFile(file, origin string, data []byte) (*Guide, []Problem) {
 	}
 
 	g.Body = Sanitize(string(body))
+	g.source = g.Body
 	if strings.TrimSpace(g.Body) == "" {
 		report(bodyLine-1, "empty body: the guide has front matter but no text")
 	}

@@ -2,6 +2,8 @@ package guides
 
 import (
 	"fmt"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -29,11 +31,18 @@ type Guide struct {
 	BodyLine int
 
 	// Headings, Links and Words are filled in when the body is analysed:
-	// always, unless the library was loaded with HeadersOnly or Focus.
+	// at load, unless the library was loaded with HeadersOnly (never) or
+	// Lazy (when first needed: read them through the Library's methods,
+	// or after Complete).
 	Headings []Heading
 	Links    []Link
 	Words    int
-	analysed bool
+
+	// source is Body as loaded: analysing may replace Body (see analyse),
+	// so lazy libraries read source for the links a body may hold.
+	source string
+	// lazy is set in lazy libraries: the guide's analysis, done once.
+	lazy *lazyAnalysis
 
 	// blocks are the body's paragraphs, list items and table rows as plain
 	// text, for search.
@@ -74,8 +83,29 @@ func (g *Guide) Stale(now time.Time) bool {
 	return !g.Reviewed.IsZero() && g.Reviewed.AddDate(0, StaleAfter, 0).Before(now)
 }
 
+// lazyAnalysis runs one guide's analysis once, from whichever goroutine
+// needs it first.
+type lazyAnalysis struct {
+	once  sync.Once
+	done  atomic.Bool
+	probs []Problem
+}
+
+// ensure analyses g now if a lazy load left it for later. It is safe for
+// concurrent use; the analysis happens before ensure returns, in every
+// goroutine that calls it.
+func (g *Guide) ensure() {
+	if l := g.lazy; l != nil {
+		l.once.Do(func() {
+			l.probs = analyse(g)
+			l.done.Store(true)
+		})
+	}
+}
+
 // Heading returns the heading with the given anchor.
 func (g *Guide) Heading(anchor string) (Heading, bool) {
+	g.ensure()
 	for _, h := range g.Headings {
 		if h.Anchor == anchor {
 			return h, true

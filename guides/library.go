@@ -41,22 +41,29 @@ type Options struct {
 	// no Headings, Links or Words, there are no backlinks, and only
 	// problems in headers are found. For commands that only list guides.
 	HeadersOnly bool
-	// Focus is the slug of the one guide a command is about to show. Only
-	// it, the guides that may link to it (their text names its slug) and
-	// the guides it links to at a heading are analysed; the rest are read
-	// as with HeadersOnly. Its page is then exactly as with a full load,
-	// and problems are found in headers and in the guides analysed.
-	Focus string
+	// Lazy reads front matter now and analyses each guide's body when it
+	// is first needed: by its page, its links or headings, its backlinks
+	// (only guides whose text names the slug are analysed for those), the
+	// index (NewIndex) or Complete. Problems lists what has been found so
+	// far. For commands that show one guide, and for the browser's first
+	// screen.
+	Lazy bool
 }
 
 // Library is every loaded guide, parsed once, validated and indexed. It is
 // read-only after Load and safe to share between goroutines.
 type Library struct {
-	guides    []*Guide
-	bySlug    map[string]*Guide
+	guides []*Guide
+	bySlug map[string]*Guide
+	pages  sync.Map // *Guide → its *Guide page, built on first use
+
+	// mu guards what linking the whole library writes: backlinks,
+	// problems and linked. Lazy libraries link in Complete.
+	mu        sync.RWMutex
 	backlinks map[string][]*Guide
 	problems  []Problem
-	pages     sync.Map // *Guide → its *Guide page, built on first use
+	linked    bool
+	complete  sync.Once
 }
 
 // Load reads every .md file in dirs (README.md excepted), later dirs
@@ -83,57 +90,35 @@ func Load(dirs []Dir, opts Options) *Library {
 		lib.guides = append(lib.guides, g)
 	}
 	slices.SortFunc(lib.guides, compareGuides)
-	if opts.Focus != "" && !opts.HeadersOnly {
-		lib.analyseFocus(opts.Focus)
-	}
-	if !opts.HeadersOnly {
+	if !opts.HeadersOnly && !opts.Lazy {
 		lib.link()
 	}
 	return lib
 }
 
-// analyseFocus analyses the guide with slug focus, every guide whose text
-// may link to it, and then the guides it links to at a heading, so its
-// page (links, backlinks, where links lead) is complete.
-func (lib *Library) analyseFocus(focus string) {
-	g, ok := lib.bySlug[focus]
-	if !ok {
-		return
-	}
-	var todo []*Guide
-	for _, o := range lib.guides {
-		if o == g || mayLink(o.Body, focus) {
-			todo = append(todo, o)
+// Complete analyses every guide a lazy load left for later, and links the
+// library: problems and backlinks are then those of a full load. It may be
+// called from any goroutine; later calls wait for the first. It does
+// nothing for a library loaded whole (or with HeadersOnly).
+func (lib *Library) Complete() {
+	lib.complete.Do(func() {
+		lib.mu.RLock()
+		linked := lib.linked
+		lib.mu.RUnlock()
+		if linked || len(lib.guides) == 0 || lib.guides[0].lazy == nil {
+			return
 		}
-	}
-	lib.analyseAll(todo)
-	todo = todo[:0]
-	for _, l := range g.Links {
-		if t, ok := lib.bySlug[l.Slug]; ok && l.Kind == LinkGuide && l.Anchor != "" && !t.analysed && !slices.Contains(todo, t) {
-			todo = append(todo, t)
-		}
-	}
-	lib.analyseAll(todo)
+		parallel(len(lib.guides), func(i int) { lib.guides[i].ensure() })
+		lib.link()
+	})
 }
 
-// mayLink reports whether a guide body could hold a link to slug. Every
+// mayLink reports whether a guide's text could hold a link to slug. Every
 // form of guide link writes the slug out (destinations are kept as
-// written); a body with backslashes or character references counts too,
+// written); text with backslashes or character references counts too,
 // should a destination ever be read with those resolved.
 func mayLink(body, slug string) bool {
 	return strings.Contains(body, slug) || strings.ContainsAny(body, "\\&")
-}
-
-// analyseAll analyses guides on every core, keeping problems in order.
-func (lib *Library) analyseAll(gs []*Guide) {
-	probs := make([][]Problem, len(gs))
-	parallel(len(gs), func(i int) {
-		probs[i] = analyse(gs[i])
-		gs[i].analysed = true
-	})
-	for _, p := range probs {
-		lib.problems = append(lib.problems, p...)
-	}
 }
 
 // readDir parses every guide file in one dir: the folder is walked first,
@@ -206,9 +191,12 @@ func readGuide(d Dir, p, display string, opts Options) (*Guide, []Problem) {
 		origin = SanitizeLine(path.Join(filepath.ToSlash(d.Name), p))
 	}
 	g, probs := parseFile(display, origin, data)
-	if g != nil && !opts.HeadersOnly && opts.Focus == "" {
+	switch {
+	case g == nil || opts.HeadersOnly:
+	case opts.Lazy:
+		g.lazy = &lazyAnalysis{}
+	default:
 		probs = append(probs, analyse(g)...)
-		g.analysed = true
 	}
 	return g, probs
 }
@@ -269,46 +257,54 @@ func rank(g *Guide) int {
 	return 1
 }
 
-// link validates links and related slugs and builds the backlink index.
+// link validates links and related slugs and builds the backlink index;
+// every guide must be analysed.
 func (lib *Library) link() {
+	backlinks := map[string][]*Guide{}
+	var problems []Problem
 	for _, g := range lib.guides {
 		linked := map[string]bool{}
 		for _, l := range g.Links {
 			switch l.Kind {
 			case LinkInvalid:
-				lib.problems = append(lib.problems, Problem{File: g.File, Line: l.Line,
+				problems = append(problems, Problem{File: g.File, Line: l.Line,
 					Msg: fmt.Sprintf("link %q is not a guide link (/slug, slug.md, #anchor) or a web address", l.Dest)})
 			case LinkAnchor:
 				if _, ok := g.Heading(l.Anchor); !ok {
-					lib.problems = append(lib.problems, Problem{File: g.File, Line: l.Line,
+					problems = append(problems, Problem{File: g.File, Line: l.Line,
 						Msg: fmt.Sprintf("link %q: no heading with anchor %q in this guide", l.Dest, l.Anchor)})
 				}
 			case LinkGuide:
 				target, ok := lib.bySlug[l.Slug]
 				if !ok {
-					lib.problems = append(lib.problems, Problem{File: g.File, Line: l.Line,
+					problems = append(problems, Problem{File: g.File, Line: l.Line,
 						Msg: fmt.Sprintf("link %q: %s", l.Dest, lib.unknown(l.Slug).Error())})
 					continue
 				}
-				if l.Anchor != "" && target.analysed {
+				if l.Anchor != "" {
 					if _, ok := target.Heading(l.Anchor); !ok {
-						lib.problems = append(lib.problems, Problem{File: g.File, Line: l.Line,
+						problems = append(problems, Problem{File: g.File, Line: l.Line,
 							Msg: fmt.Sprintf("link %q: guide %q has no heading with anchor %q", l.Dest, l.Slug, l.Anchor)})
 					}
 				}
 				if l.Slug != g.Slug && !linked[l.Slug] {
 					linked[l.Slug] = true
-					lib.backlinks[l.Slug] = append(lib.backlinks[l.Slug], g)
+					backlinks[l.Slug] = append(backlinks[l.Slug], g)
 				}
 			}
 		}
 		for _, r := range g.Related {
 			if _, ok := lib.bySlug[r]; !ok {
-				lib.problems = append(lib.problems, Problem{File: g.File, Line: 1,
+				problems = append(problems, Problem{File: g.File, Line: 1,
 					Msg: fmt.Sprintf("related: %s", lib.unknown(r).Error())})
 			}
 		}
 	}
+	lib.mu.Lock()
+	lib.backlinks = backlinks
+	lib.problems = append(lib.problems, problems...)
+	lib.linked = true
+	lib.mu.Unlock()
 }
 
 // Guides returns every guide in library order. The slice must not be changed.
@@ -328,15 +324,43 @@ func (lib *Library) Lookup(slug string) (*Guide, error) {
 	return nil, lib.unknown(slug)
 }
 
-// Backlinks returns the guides that link to slug, in library order.
+// Backlinks returns the guides that link to slug, in library order. In a
+// lazy library that is not yet linked, the guides whose text names slug
+// are analysed to find them.
 func (lib *Library) Backlinks(slug string) []*Guide {
-	bl := slices.Clone(lib.backlinks[slug])
+	lib.mu.RLock()
+	bl, linked := slices.Clone(lib.backlinks[slug]), lib.linked
+	lib.mu.RUnlock()
+	if !linked {
+		bl = lib.findBacklinks(slug)
+	}
 	slices.SortFunc(bl, compareGuides)
+	return bl
+}
+
+func (lib *Library) findBacklinks(slug string) []*Guide {
+	var maybe []*Guide
+	for _, g := range lib.guides {
+		if g.Slug != slug && mayLink(g.source, slug) {
+			maybe = append(maybe, g)
+		}
+	}
+	parallel(len(maybe), func(i int) { maybe[i].ensure() })
+	var bl []*Guide
+	for _, g := range maybe {
+		for _, l := range g.Links {
+			if l.Kind == LinkGuide && l.Slug == slug {
+				bl = append(bl, g)
+				break
+			}
+		}
+	}
 	return bl
 }
 
 // Outgoing returns the distinct slugs g links to, in reading order.
 func (lib *Library) Outgoing(g *Guide) []string {
+	g.ensure()
 	var out []string
 	for _, l := range g.Links {
 		if l.Kind == LinkGuide && l.Slug != g.Slug && !slices.Contains(out, l.Slug) {
@@ -350,7 +374,14 @@ func (lib *Library) Outgoing(g *Guide) []string {
 
 // Problems returns every problem found while loading, in file order.
 func (lib *Library) Problems() []Problem {
+	lib.mu.RLock()
 	out := slices.Clone(lib.problems)
+	lib.mu.RUnlock()
+	for _, g := range lib.guides {
+		if l := g.lazy; l != nil && l.done.Load() {
+			out = append(out, l.probs...)
+		}
+	}
 	slices.SortStableFunc(out, func(a, b Problem) int {
 		if c := strings.Compare(a.File, b.File); c != 0 {
 			return c

@@ -23,6 +23,7 @@ func (lib *Library) Page(g *Guide) *Guide {
 }
 
 func (lib *Library) buildPage(g *Guide) *Guide {
+	g.ensure()
 	var b strings.Builder
 	b.WriteString(strings.TrimRight(g.Body, "\n"))
 	b.WriteString("\n")
@@ -66,8 +67,8 @@ func (lib *Library) buildPage(g *Guide) *Guide {
 		}
 	}
 	p := *g
-	p.Body = b.String()
-	p.Headings, p.Links = nil, nil
+	p.Body, p.source = b.String(), ""
+	p.Headings, p.Links, p.blocks, p.lazy = nil, nil, nil, nil
 	analyse(&p)
 	return &p
 }
@@ -103,6 +104,7 @@ const (
 // links whose extent is known (End > 0). In MarkFootnotes, notes[i] says
 // where link number i+1 goes; links to the same place share a number.
 func (lib *Library) Mark(p *Guide, m Markup) (md string, notes []string) {
+	p.ensure()
 	src := p.Body
 	var b strings.Builder
 	b.Grow(len(src) + len(p.Links)*8)
@@ -171,8 +173,10 @@ func (lib *Library) describe(p *Guide, l Link) string {
 	case LinkGuide:
 		if t, ok := lib.bySlug[l.Slug]; ok {
 			where := fmt.Sprintf("%s (pathways show %s)", t.Title, t.Slug)
-			if h, ok := t.Heading(l.Anchor); ok && l.Anchor != "" {
-				where = fmt.Sprintf("%s, section %q (pathways show %s)", t.Title, h.Text, t.Slug)
+			if l.Anchor != "" {
+				if h, ok := t.Heading(l.Anchor); ok {
+					where = fmt.Sprintf("%s, section %q (pathways show %s)", t.Title, h.Text, t.Slug)
+				}
 			}
 			return where
 		}

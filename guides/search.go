@@ -76,9 +76,10 @@ type Index struct {
 	pool sync.Pool
 }
 
-// NewIndex indexes every guide of lib. The text of the units is prepared
-// and inverted on every core.
+// NewIndex indexes every guide of lib (completing a lazy library first).
+// The text of the units is prepared and inverted on every core.
 func NewIndex(lib *Library) *Index {
+	lib.Complete()
 	ix := &Index{guides: lib.Guides()}
 	for gi, g := range ix.guides {
 		add := func(f Field, section int, text string) {

@@ -402,7 +402,10 @@ func (r *Reader) describeLink(l guides.Link) string {
 		}
 	case guides.LinkGuide:
 		if g, ok := r.ctx.Lib.Guide(l.Slug); ok {
-			if h, ok := g.Heading(l.Anchor); ok && l.Anchor != "" {
+			if l.Anchor == "" {
+				return "→ " + g.Title
+			}
+			if h, ok := g.Heading(l.Anchor); ok {
 				return "→ " + g.Title + " › " + h.Text
 			}
 			return "→ " + g.Title

@@ -95,10 +95,12 @@ func (a *app) headers() (*guides.Library, error) {
 	return a.load(false, guides.Options{HeadersOnly: true})
 }
 
-// focused loads what showing one guide needs (see guides.Options.Focus):
-// problems in headers and in the guides read in full are reported.
-func (a *app) focused(slug string) (*guides.Library, error) {
-	return a.load(false, guides.Options{Focus: slug})
+// lazily loads front matter now and each guide's text when it is needed
+// (see guides.Options.Lazy), for commands that show one guide. Problems
+// are not reported: call report once the guide is shown, for those in
+// headers and in the guides read.
+func (a *app) lazily() (*guides.Library, error) {
+	return a.load(true, guides.Options{Lazy: true})
 }
 
 func (a *app) load(quiet bool, opts guides.Options) (*guides.Library, error) {
@@ -132,15 +134,20 @@ func (a *app) load(quiet bool, opts guides.Options) (*guides.Library, error) {
 	opts.MaxFileSize = limit
 	a.lib = guides.Load(dirs, opts)
 	if !quiet {
-		probs := a.lib.Problems()
-		for _, p := range probs {
-			fmt.Fprintln(a.stderr, p.String())
-		}
-		if len(probs) > 0 {
-			a.errorf("%d problem(s) in guide files; the other guides loaded (run `pathways check` for the list)", len(probs))
-		}
+		a.report(a.lib)
 	}
 	return a.lib, nil
+}
+
+// report prints the problems found in guide files on stderr.
+func (a *app) report(lib *guides.Library) {
+	probs := lib.Problems()
+	for _, p := range probs {
+		fmt.Fprintln(a.stderr, p.String())
+	}
+	if len(probs) > 0 {
+		a.errorf("%d problem(s) in guide files; the other guides loaded (run `pathways check` for the list)", len(probs))
+	}
 }
 
 func describeErr(err error) string {

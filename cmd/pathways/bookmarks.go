@@ -116,8 +116,10 @@ func bookmarkRows(lib *guides.Library, bms []tui.Bookmark) (rows []bookmarkJSON,
 			continue
 		}
 		heading := guides.SanitizeLine(b.Heading)
-		if h, ok := g.Heading(b.Anchor); ok && b.Anchor != "" {
-			heading = h.Text
+		if b.Anchor != "" {
+			if h, ok := g.Heading(b.Anchor); ok {
+				heading = h.Text
+			}
 		}
 		rows = append(rows, bookmarkJSON{Slug: g.Slug, Anchor: guides.SanitizeLine(b.Anchor),
 			Heading: heading, Title: g.Title, Created: b.Created})

@@ -94,7 +94,7 @@ func (a *app) showCmd() *cobra.Command {
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: a.completeSlugs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lib, err := a.focused(args[0])
+			lib, err := a.lazily()
 			if err != nil {
 				return err
 			}
@@ -115,6 +115,7 @@ func (a *app) showCmd() *cobra.Command {
 				return err
 			}
 			_, err = fmt.Fprint(a.stdout, out)
+			a.report(lib)
 			return err
 		},
 	}
