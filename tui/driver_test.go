@@ -27,6 +27,9 @@ func newDriver(t *testing.T, lib *guides.Library, opts Options, w, h int) *drive
 	d := &driver{t: t, m: New(lib, opts)}
 	// Status lines would clear after seconds; tests read them instead.
 	d.m.ctx.tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
+	// The index is built as soon as the first screen is, not a few
+	// frames later.
+	d.m.ctx.settle = 0
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d

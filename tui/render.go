@@ -190,9 +190,12 @@ func (r *Renderer) Render(g *guides.Guide) (*Rendered, error) {
 // fill a tall terminal, and a fraction of the cost of the whole guide.
 const previewBytes = 4000
 
-// Preview renders the start of g's page, for the guide list's preview pane.
+// Preview renders the start of g's own text, for the guide list's preview
+// pane. It needs g alone, not its page: the lists of related guides and of
+// guides that link to it come at the end of a page, and finding the
+// second means reading other guides (in a lazy library, most of them).
 func (r *Renderer) Preview(g *guides.Guide) (*Rendered, error) {
-	page := r.lib.Page(g)
+	page := g
 	md, _ := r.lib.Mark(page, guides.MarkInline)
 	if len(md) > previewBytes {
 		// Cut at a paragraph break, so no block is left half-open; a huge

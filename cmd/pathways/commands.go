@@ -229,10 +229,13 @@ type searchJSON struct {
 }
 
 func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
-	lib, err := a.library(false)
+	// Lazily: the first screen needs the front matter and one guide's
+	// text; the rest is read after it is up (see tui's afterFirstScreen).
+	lib, err := a.lazily()
 	if err != nil {
 		return err
 	}
+	a.report(lib)
 	opts := tui.Options{Style: a.style}
 	if len(args) == 1 {
 		if _, err := lib.Lookup(args[0]); err != nil {
