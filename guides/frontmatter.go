@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -15,10 +14,22 @@ import (
 	"github.com/goccy/go-yaml/parser"
 )
 
-var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
-// ValidSlug reports whether s is lowercase letters, digits and single hyphens.
-func ValidSlug(s string) bool { return slugPattern.MatchString(s) }
+// ValidSlug reports whether s is lowercase letters, digits and single
+// hyphens (not first or last): ^[a-z0-9]+(-[a-z0-9]+)*$.
+func ValidSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // frontMatter is the YAML header as written; fields are checked after decoding.
 type frontMatter struct {

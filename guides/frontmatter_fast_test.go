@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -204,4 +205,24 @@ func TestFastFrontMatterGenerated(t *testing.T) {
 		t.Fatalf("only %d of %d generated headers took the fast path", accepted, n)
 	}
 	t.Logf("%d of %d generated headers took the fast path and read the same", accepted, n)
+}
+
+// TestValidSlugMatchesPattern checks the hand-written slug check against
+// the pattern it implements, on every string of up to five characters
+// from an alphabet that covers each case.
+func TestValidSlugMatchesPattern(t *testing.T) {
+	pattern := regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	const alphabet = "az09-A_é"
+	var walk func(s string)
+	walk = func(s string) {
+		if got, want := ValidSlug(s), pattern.MatchString(s); got != want {
+			t.Errorf("ValidSlug(%q) = %v, the pattern says %v", s, got, want)
+		}
+		if len(s) < 5 {
+			for _, r := range alphabet {
+				walk(s + string(r))
+			}
+		}
+	}
+	walk("")
 }

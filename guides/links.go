@@ -132,8 +132,9 @@ func analyse(g *Guide) []Problem {
 // lists nest (a quote marker, or two columns of list indentation, per
 // level), and the 0-based line where nesting first passes MaxNesting.
 func prefixNesting(body string) (int, int) {
-	deepest, where := 0, -1
-	for n, line := range strings.Split(body, "\n") {
+	deepest, where, n := 0, -1, -1
+	for line := range strings.SplitSeq(body, "\n") {
+		n++
 		depth, col := 0, 0
 		for i := 0; i < len(line); i++ {
 			switch line[i] {
