@@ -65,6 +65,11 @@ type Index struct {
 	// vocab is every word, sorted; postings[i] the units holding vocab[i],
 	// ascending and without repeats.
 	vocab    []string
+	// joined is the vocabulary in one string, each word followed by a
+	// newline, and starts[i] where vocab[i] begins in it: the words that
+	// contain a string are found by searching joined once.
+	joined string
+	starts []int32
 	postings [][]int32
 	// unitGuide and unitField repeat each unit's guide and field in compact
 	// arrays: the scoring loop touches them for every posting.
@@ -110,6 +115,14 @@ func NewIndex(lib *Library) *Index {
 		}
 	}
 	ix.vocab, ix.postings = invert(ix.units, min(runtime.GOMAXPROCS(0), 4, max(1, len(ix.units)/400)))
+	var b strings.Builder
+	ix.starts = make([]int32, len(ix.vocab))
+	for i, w := range ix.vocab {
+		ix.starts[i] = int32(b.Len())
+		b.WriteString(w)
+		b.WriteByte('\n')
+	}
+	ix.joined = b.String()
 	return ix
 }
 
@@ -566,8 +579,17 @@ func (ix *Index) matchWords(t string, sc *scratch) {
 		}
 		return
 	}
-	for i := range ix.vocab {
+	// Words never hold a newline, so each match lies inside one word;
+	// after a match, the search resumes at the next word.
+	for from := 0; from < len(ix.joined); {
+		at := strings.Index(ix.joined[from:], t)
+		if at < 0 {
+			return
+		}
+		at += from
+		i := sort.Search(len(ix.starts), func(k int) bool { return int(ix.starts[k]) > at }) - 1
 		visit(i)
+		from = int(ix.starts[i]) + len(ix.vocab[i]) + 1
 	}
 }
 
