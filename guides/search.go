@@ -579,8 +579,13 @@ func (ix *Index) matchWords(t string, sc *scratch) {
 		}
 		return
 	}
-	// Words never hold a newline, so each match lies inside one word;
-	// after a match, the search resumes at the next word.
+	ix.containing(t, visit)
+}
+
+// containing calls visit with every word of the vocabulary that contains
+// t (which holds no newline), in vocabulary order. Each match lies inside
+// one word; after a match, the search resumes at the next word.
+func (ix *Index) containing(t string, visit func(int)) {
 	for from := 0; from < len(ix.joined); {
 		at := strings.Index(ix.joined[from:], t)
 		if at < 0 {

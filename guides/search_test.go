@@ -143,3 +143,38 @@ func TestAppendLowerMatchesToLower(t *testing.T) {
 		}
 	}
 }
+
+// TestContainingMatchesScan checks the joined-vocabulary search against a
+// scan of every word, for every piece of every word of the embedded index
+// (and pieces that span two words, which must find nothing new).
+func TestContainingMatchesScan(t *testing.T) {
+	ix := NewIndex(LoadEmbedded())
+	seen := map[string]bool{}
+	check := func(term string) {
+		if seen[term] || strings.Contains(term, "\n") {
+			return
+		}
+		seen[term] = true
+		var got, want []int
+		ix.containing(term, func(i int) { got = append(got, i) })
+		for i, w := range ix.vocab {
+			if strings.Contains(w, term) {
+				want = append(want, i)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("words containing %q: got %v, want %v", term, got, want)
+		}
+	}
+	for i, w := range ix.vocab {
+		for n := 1; n <= min(len(w), 5); n++ {
+			for at := 0; at+n <= len(w); at++ {
+				check(w[at : at+n])
+			}
+		}
+		if i+1 < len(ix.vocab) {
+			check(w[len(w)-1:] + ix.vocab[i+1][:1]) // across a boundary
+		}
+	}
+	check("zzzzqq")
+}
