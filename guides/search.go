@@ -64,12 +64,12 @@ type Index struct {
 	units  []unit
 	// vocab is every word, sorted; postings[i] the units holding vocab[i],
 	// ascending and without repeats.
-	vocab    []string
+	vocab []string
 	// joined is the vocabulary in one string, each word followed by a
 	// newline, and starts[i] where vocab[i] begins in it: the words that
 	// contain a string are found by searching joined once.
-	joined string
-	starts []int32
+	joined   string
+	starts   []int32
 	postings [][]int32
 	// unitGuide and unitField repeat each unit's guide and field in compact
 	// arrays: the scoring loop touches them for every posting.
