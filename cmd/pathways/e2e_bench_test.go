@@ -1,6 +1,9 @@
 package main
 
 import (
+	"os"
+	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -43,3 +46,31 @@ func BenchmarkFirstScreen(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// benchProcess runs the binary once per op with stdout to a pipe, as a
+// script would, and reports the median op (the issue's whole-program
+// targets are medians) next to the mean.
+func benchProcess(b *testing.B, args ...string) {
+	bin := binary(b)
+	var times []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "PATHWAYS_STATE=off", "NO_COLOR=")
+		out, err := cmd.Output()
+		times = append(times, time.Since(start))
+		if err != nil || len(out) == 0 {
+			b.Fatalf("%v: %v (%d bytes out)", args, err, len(out))
+		}
+	}
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
+}
+
+// BenchmarkShowLongest is `pathways show glossary` (the longest guide) to
+// a pipe; the target is a median under 20 ms.
+func BenchmarkShowLongest(b *testing.B) { benchProcess(b, "show", "glossary") }
+
+// BenchmarkList is `pathways list` to a pipe; the target is a median
+// under 15 ms.
+func BenchmarkList(b *testing.B) { benchProcess(b, "list") }
