@@ -216,16 +216,16 @@ func collectWords(units []unit, lo, hi int) invertPart {
 		size += len(units[ui].text)
 	}
 	c := wordCollector{
-		buf:   make([]byte, 0, size+size/16),
 		ids:   make(map[string]int32, 1024),
 		pairs: make([]uint64, 0, size/5),
 	}
+	c.buf.Grow(size + size/16)
 	ends := make([]int, hi-lo)
 	for ui := lo; ui < hi; ui++ {
 		units[ui].mask = c.scan(units[ui].text, uint64(ui))
-		ends[ui-lo] = len(c.buf)
+		ends[ui-lo] = c.buf.Len()
 	}
-	lowered := string(c.buf)
+	lowered := c.buf.String()
 	for ui := lo; ui < hi; ui++ {
 		from := 0
 		if ui > lo {
@@ -233,13 +233,11 @@ func collectWords(units []unit, lo, hi int) invertPart {
 		}
 		units[ui].lower = lowered[from:ends[ui-lo]]
 	}
-	p := invertPart{pairs: c.pairs, words: make([]string, len(c.spans)), order: make([]int32, len(c.spans))}
+	p := invertPart{pairs: c.pairs, words: c.words, order: make([]int32, len(c.words))}
 	// Sorting compares the words' first eight bytes as numbers, and whole
 	// words only where those tie.
-	keyed := make([]keyedWord, len(c.spans))
-	for id, sp := range c.spans {
-		w := lowered[sp[0]:sp[1]]
-		p.words[id] = w
+	keyed := make([]keyedWord, len(c.words))
+	for id, w := range c.words {
 		keyed[id] = keyedWord{prefix: prefixKey(w), id: int32(id)}
 	}
 	slices.SortFunc(keyed, func(a, b keyedWord) int {
@@ -272,11 +270,13 @@ func prefixKey(w string) uint64 {
 	return k
 }
 
-// wordCollector gathers the lowercased text and the words of units.
+// wordCollector gathers the lowercased text and the words of units. The
+// words are pieces of the text (a builder's string stays valid as more is
+// written), so collecting them copies nothing.
 type wordCollector struct {
-	buf   []byte
+	buf   strings.Builder
 	ids   map[string]int32
-	spans [][2]int // each word's first place in buf, by id
+	words []string // by id
 	pairs []uint64 // word id << 32 | unit
 	last  int32    // the last word id paired with the current unit
 }
@@ -300,28 +300,33 @@ func (c *wordCollector) scan(text string, ui uint64) uint64 {
 				mask |= 1 << (26 + b - '0')
 			default:
 				if start >= 0 {
-					c.word(start, len(c.buf), ui)
+					c.word(start, c.buf.Len(), ui)
 					start = -1
 				}
-				c.buf = append(c.buf, b)
+				c.buf.WriteByte(b)
 				i++
 				continue
 			}
 			if start < 0 {
-				start = len(c.buf)
+				start = c.buf.Len()
 			}
-			c.buf = append(c.buf, b)
+			c.buf.WriteByte(b)
 			i++
 			continue
 		}
 		mask |= 1 << 63
-		from := len(c.buf)
-		_, size := utf8.DecodeRuneInString(text[i:])
-		c.buf = appendLower(c.buf, text[i:i+size])
+		from := c.buf.Len()
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size == 1 {
+			c.buf.WriteRune(r) // as strings.ToLower does
+		} else {
+			c.buf.WriteRune(unicode.ToLower(r))
+		}
 		i += size
 		// A lowercased rune may be ASCII (KELVIN SIGN is k).
-		for j := from; j < len(c.buf); j++ {
-			if isWordByte(c.buf[j]) {
+		written := c.buf.String()
+		for j := from; j < len(written); j++ {
+			if isWordByte(written[j]) {
 				if start < 0 {
 					start = j
 				}
@@ -332,48 +337,24 @@ func (c *wordCollector) scan(text string, ui uint64) uint64 {
 		}
 	}
 	if start >= 0 {
-		c.word(start, len(c.buf), ui)
+		c.word(start, c.buf.Len(), ui)
 	}
 	return mask
 }
 
 // word pairs buf[start:end] with unit ui, once per run of the same word.
 func (c *wordCollector) word(start, end int, ui uint64) {
-	w := c.buf[start:end]
-	id, ok := c.ids[string(w)]
+	w := c.buf.String()[start:end]
+	id, ok := c.ids[w]
 	if !ok {
-		id = int32(len(c.spans))
-		c.ids[string(w)] = id
-		c.spans = append(c.spans, [2]int{start, end})
+		id = int32(len(c.words))
+		c.ids[w] = id
+		c.words = append(c.words, w)
 	}
 	if id != c.last {
 		c.pairs = append(c.pairs, uint64(id)<<32|ui)
 		c.last = id
 	}
-}
-
-// appendLower appends s lowercased, as strings.ToLower does.
-func appendLower(buf []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf = append(buf, c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			// strings.ToLower keeps the replacement character's encoding.
-			buf = utf8.AppendRune(buf, r)
-		} else {
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		}
-		i += size
-	}
-	return buf
 }
 
 // forEachWord calls f with each run of letters and digits in s.

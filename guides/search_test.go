@@ -136,10 +136,26 @@ func TestInvertMatchesNaive(t *testing.T) {
 	}
 }
 
-func TestAppendLowerMatchesToLower(t *testing.T) {
-	for _, s := range []string{"", "ABC def", "ÉCOLE Straße", "İSTANBUL ΣΑΣ", "bad \xff\xfe bytes", "ＦＵＬＬ", "ǅ ǈ"} {
-		if got, want := string(appendLower(nil, s)), strings.ToLower(s); got != want {
-			t.Errorf("appendLower(%q) = %q, strings.ToLower gives %q", s, got, want)
+// TestCollectLowersAsToLower: the one-pass collector lowercases as
+// strings.ToLower does and splits the words as forEachWord does, on text
+// where that is hard (case changes that change length, a lowercase that
+// is ASCII, invalid bytes).
+func TestCollectLowersAsToLower(t *testing.T) {
+	for _, s := range []string{"", "ABC def", "ÉCOLE Straße", "İSTANBUL ΣΑΣ", "bad \xff\xfe bytes", "ＦＵＬＬ", "ǅ ǈ", "\u212Aelvin 5\u212A"} {
+		units := []unit{{text: s}}
+		vocab, _ := invert(units, 1)
+		if want := strings.ToLower(s); units[0].lower != want || units[0].mask != charMask(s) {
+			t.Errorf("%q lowered to %q (mask %x), strings.ToLower gives %q (mask %x)", s, units[0].lower, units[0].mask, want, charMask(s))
+		}
+		var want []string
+		forEachWord(strings.ToLower(s), func(w string) {
+			if !slices.Contains(want, w) {
+				want = append(want, w)
+			}
+		})
+		slices.Sort(want)
+		if !slices.Equal(vocab, want) && !(len(vocab) == 0 && len(want) == 0) {
+			t.Errorf("words of %q: %q, want %q", s, vocab, want)
 		}
 	}
 }
