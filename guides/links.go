@@ -291,27 +291,33 @@ func classify(l *Link) {
 
 // plainText is the visible text of an inline subtree.
 func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
+	var scratch [512]byte
+	return string(bytes.TrimSpace(appendPlainText(scratch[:0], n, src)))
+}
+
+// appendPlainText appends the visible text of an inline subtree to b. The
+// text is gathered in a buffer and copied out once, at its size.
+func appendPlainText(b []byte, n ast.Node, src []byte) []byte {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			b = append(b, c.Segment.Value(src)...)
 			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			b = append(b, c.Value...)
 		case *ast.AutoLink:
-			b.Write(c.Label(src))
+			b = append(b, c.Label(src)...)
 		case *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	return b
 }
 
 // linkExtent finds, for an inline link whose "[" is at start, where its text

@@ -86,6 +86,13 @@ type Index struct {
 func NewIndex(lib *Library) *Index {
 	lib.Complete()
 	ix := &Index{guides: lib.Guides()}
+	n := 0
+	for _, g := range ix.guides {
+		n += 3 + len(g.Tags) + len(g.Headings) + len(g.blocks)
+	}
+	ix.units = make([]unit, 0, n)
+	ix.unitGuide = make([]int32, 0, n)
+	ix.unitField = make([]Field, 0, n)
 	for gi, g := range ix.guides {
 		add := func(f Field, section int, text string) {
 			if text == "" {
@@ -116,6 +123,11 @@ func NewIndex(lib *Library) *Index {
 	}
 	ix.vocab, ix.postings = invert(ix.units, min(runtime.GOMAXPROCS(0), 4, max(1, len(ix.units)/400)))
 	var b strings.Builder
+	size := 0
+	for _, w := range ix.vocab {
+		size += len(w) + 1
+	}
+	b.Grow(size)
 	ix.starts = make([]int32, len(ix.vocab))
 	for i, w := range ix.vocab {
 		ix.starts[i] = int32(b.Len())
