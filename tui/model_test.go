@@ -309,3 +309,33 @@ func TestIndexFollowsFirstScreen(t *testing.T) {
 	case <-time.After(50 * time.Millisecond):
 	}
 }
+
+// TestLazyLibraryReadsTheSame runs the browser on a lazy library, as the
+// real program does, next to one on a full library: the list, the
+// preview, search and every opened guide read the same.
+func TestLazyLibraryReadsTheSame(t *testing.T) {
+	lazy := guides.Load([]guides.Dir{guides.Embedded()}, guides.Options{Lazy: true})
+	dl := newDriver(t, lazy, Options{}, 120, 36)
+	df := newDriver(t, embedded, Options{}, 120, 36)
+	if got, want := ansi.Strip(dl.m.View().Content), ansi.Strip(df.m.View().Content); got != want {
+		t.Fatalf("first screen on a lazy library:\n%s\non a full one:\n%s", got, want)
+	}
+	if dl.m.ctx.Index == nil {
+		t.Fatal("no search index once the first screen was up")
+	}
+	for _, g := range lazy.Guides() {
+		for _, d := range []*driver{dl, df} {
+			d.keys("/", "ctrl+u")
+			d.typeText(g.Title)
+			d.keys("enter")
+		}
+		if dl.slug() != g.Slug || df.slug() != g.Slug {
+			t.Fatalf("searching %q opened %q (lazy) and %q (full)", g.Title, dl.slug(), df.slug())
+		}
+		if got, want := strings.Join(dl.m.reader.doc.Lines, "\n"), strings.Join(df.m.reader.doc.Lines, "\n"); got != want {
+			t.Errorf("%s reads differently on a lazy library", g.Slug)
+		}
+		dl.keys("esc")
+		df.keys("esc")
+	}
+}
