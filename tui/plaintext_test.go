@@ -111,3 +111,27 @@ func TestPlainTextKeepsEveryWord(t *testing.T) {
 
 // linkNote is a line of the link list at the end of text output.
 var linkNote = regexp.MustCompile(`^  +\d+\. `)
+
+// FuzzPlainText lays out arbitrary markdown at arbitrary widths: it must
+// finish, and print nothing but text (control characters from references
+// or the source are made visible).
+func FuzzPlainText(f *testing.F) {
+	for _, seed := range []string{
+		"## H\n\nText [1] \\[2\\] &amp; &#27;[2J\n", "- a\n  - b\n    - c\n", strings.Repeat("> ", 60) + "deep\n",
+		"| a | b |\n|---|---|\n| " + strings.Repeat("x", 300) + " | y |\n", "```\n\x1b[31mcode\n```\n",
+		"Term\n: def\n\n1. one\n2) two\n\n---\n\n<b>raw</b>\n", "- [x] done\n\nhttps://example.com/x\n",
+	} {
+		f.Add(seed, 80)
+	}
+	f.Fuzz(func(t *testing.T, md string, width int) {
+		width = width%300 + 1
+		if width < 1 {
+			width = -width + 1
+		}
+		for _, line := range plainLines(guides.Sanitize(md), width, false) {
+			if strings.ContainsFunc(line, func(r rune) bool { return unicode.IsControl(r) && r != '\t' }) {
+				t.Fatalf("control character in %q", line)
+			}
+		}
+	})
+}
