@@ -43,6 +43,25 @@ type frontMatter struct {
 
 type source struct{ Title, URL string }
 
+// set stores a text field (title, summary, slug, reviewed) or a list
+// (tags, related) by its key.
+func (fm *frontMatter) set(key, text string, list []string) {
+	switch key {
+	case "title":
+		fm.Title = text
+	case "summary":
+		fm.Summary = text
+	case "slug":
+		fm.Slug = text
+	case "reviewed":
+		fm.Reviewed = text
+	case "tags":
+		fm.Tags = list
+	case "related":
+		fm.Related = list
+	}
+}
+
 // parseFile turns one file's bytes into a Guide. The guide is nil when
 // anything is wrong with the file; problems lists all of it.
 func parseFile(file, origin string, data []byte) (*Guide, []Problem) {
@@ -274,27 +293,14 @@ func decodeFields(mapping *ast.MappingNode, offset int) (frontMatter, map[string
 				wrong("text")
 				continue
 			}
-			switch key {
-			case "title":
-				fm.Title = v
-			case "summary":
-				fm.Summary = v
-			case "slug":
-				fm.Slug = v
-			default:
-				fm.Reviewed = v
-			}
+			fm.set(key, v, nil)
 		case "tags", "related":
 			list, ok := textList(kv.Value)
 			if !ok {
 				wrong("a list of words")
 				continue
 			}
-			if key == "tags" {
-				fm.Tags = list
-			} else {
-				fm.Related = list
-			}
+			fm.set(key, "", list)
 		case "sources":
 			seq, ok := unwrap(kv.Value).(*ast.SequenceNode)
 			if !ok {

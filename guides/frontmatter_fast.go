@@ -63,26 +63,13 @@ func fastFrontMatter(head []byte, offset int) (fm frontMatter, keyLines map[stri
 			if !ok {
 				return fm, nil, false
 			}
-			if key == "tags" {
-				fm.Tags = list
-			} else {
-				fm.Related = list
-			}
+			fm.set(key, "", list)
 		default:
 			v, ok := fastScalar(value)
 			if !ok {
 				return fm, nil, false
 			}
-			switch key {
-			case "title":
-				fm.Title = v
-			case "summary":
-				fm.Summary = v
-			case "slug":
-				fm.Slug = v
-			default:
-				fm.Reviewed = v
-			}
+			fm.set(key, v, nil)
 		}
 	}
 	return fm, keyLines, len(keyLines) > 0
