@@ -50,8 +50,9 @@ type Options struct {
 	Lazy bool
 }
 
-// Library is every loaded guide, parsed once, validated and indexed. It is
-// read-only after Load and safe to share between goroutines.
+// Library is every loaded guide, parsed once and validated. It is safe to
+// share between goroutines: a lazy library analyses its guides as they
+// are needed, each once, under its own locks.
 type Library struct {
 	guides []*Guide
 	bySlug map[string]*Guide

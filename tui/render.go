@@ -195,8 +195,7 @@ const previewBytes = 4000
 // guides that link to it come at the end of a page, and finding the
 // second means reading other guides (in a lazy library, most of them).
 func (r *Renderer) Preview(g *guides.Guide) (*Rendered, error) {
-	page := g
-	md, _ := r.lib.Mark(page, guides.MarkInline)
+	md, _ := r.lib.Mark(g, guides.MarkInline)
 	if len(md) > previewBytes {
 		// Cut at a paragraph break, so no block is left half-open; a huge
 		// paragraph is cut where it stands (a preview shows its start).
@@ -213,7 +212,8 @@ func (r *Renderer) Preview(g *guides.Guide) (*Rendered, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", g.Slug, err)
 	}
-	rd := &Rendered{Slug: g.Slug, Width: r.width, Style: r.style, Page: page}
+	// A guide is a page without the generated sections.
+	rd := &Rendered{Slug: g.Slug, Width: r.width, Style: r.style, Page: g}
 	rd.locate(trimBlankEdges(strings.Split(out, "\n")))
 	return rd, nil
 }
