@@ -264,40 +264,12 @@ func (lib *Library) link() {
 	backlinks := map[string][]*Guide{}
 	var problems []Problem
 	for _, g := range lib.guides {
+		problems = append(problems, lib.LinkProblems(g)...)
 		linked := map[string]bool{}
 		for _, l := range g.Links {
-			switch l.Kind {
-			case LinkInvalid:
-				problems = append(problems, Problem{File: g.File, Line: l.Line,
-					Msg: fmt.Sprintf("link %q is not a guide link (/slug, slug.md, #anchor) or a web address", l.Dest)})
-			case LinkAnchor:
-				if _, ok := g.Heading(l.Anchor); !ok {
-					problems = append(problems, Problem{File: g.File, Line: l.Line,
-						Msg: fmt.Sprintf("link %q: no heading with anchor %q in this guide", l.Dest, l.Anchor)})
-				}
-			case LinkGuide:
-				target, ok := lib.bySlug[l.Slug]
-				if !ok {
-					problems = append(problems, Problem{File: g.File, Line: l.Line,
-						Msg: fmt.Sprintf("link %q: %s", l.Dest, lib.unknown(l.Slug).Error())})
-					continue
-				}
-				if l.Anchor != "" {
-					if _, ok := target.Heading(l.Anchor); !ok {
-						problems = append(problems, Problem{File: g.File, Line: l.Line,
-							Msg: fmt.Sprintf("link %q: guide %q has no heading with anchor %q", l.Dest, l.Slug, l.Anchor)})
-					}
-				}
-				if l.Slug != g.Slug && !linked[l.Slug] {
-					linked[l.Slug] = true
-					backlinks[l.Slug] = append(backlinks[l.Slug], g)
-				}
-			}
-		}
-		for _, r := range g.Related {
-			if _, ok := lib.bySlug[r]; !ok {
-				problems = append(problems, Problem{File: g.File, Line: 1,
-					Msg: fmt.Sprintf("related: %s", lib.unknown(r).Error())})
+			if _, ok := lib.bySlug[l.Slug]; ok && l.Kind == LinkGuide && l.Slug != g.Slug && !linked[l.Slug] {
+				linked[l.Slug] = true
+				backlinks[l.Slug] = append(backlinks[l.Slug], g)
 			}
 		}
 	}
@@ -306,6 +278,45 @@ func (lib *Library) link() {
 	lib.problems = append(lib.problems, problems...)
 	lib.linked = true
 	lib.mu.Unlock()
+}
+
+// LinkProblems checks g's links and related guides: what a full load finds
+// wrong with g beyond its front matter. A lazy library's Problems holds
+// these only once it is complete; a command that shows one guide asks for
+// that guide's.
+func (lib *Library) LinkProblems(g *Guide) []Problem {
+	g.ensure()
+	var problems []Problem
+	report := func(line int, format string, args ...any) {
+		problems = append(problems, Problem{File: g.File, Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+	for _, l := range g.Links {
+		switch l.Kind {
+		case LinkInvalid:
+			report(l.Line, "link %q is not a guide link (/slug, slug.md, #anchor) or a web address", l.Dest)
+		case LinkAnchor:
+			if _, ok := g.Heading(l.Anchor); !ok {
+				report(l.Line, "link %q: no heading with anchor %q in this guide", l.Dest, l.Anchor)
+			}
+		case LinkGuide:
+			target, ok := lib.bySlug[l.Slug]
+			if !ok {
+				report(l.Line, "link %q: %s", l.Dest, lib.unknown(l.Slug).Error())
+				continue
+			}
+			if l.Anchor != "" {
+				if _, ok := target.Heading(l.Anchor); !ok {
+					report(l.Line, "link %q: guide %q has no heading with anchor %q", l.Dest, l.Slug, l.Anchor)
+				}
+			}
+		}
+	}
+	for _, r := range g.Related {
+		if _, ok := lib.bySlug[r]; !ok {
+			report(1, "related: %s", lib.unknown(r).Error())
+		}
+	}
+	return problems
 }
 
 // Guides returns every guide in library order. The slice must not be changed.

@@ -98,7 +98,7 @@ func (a *app) headers() (*guides.Library, error) {
 // lazily loads front matter now and each guide's text when it is needed
 // (see guides.Options.Lazy), for commands that show one guide. Problems
 // are not reported: call report once the guide is shown, for those in
-// headers and in the guides read.
+// headers, in the guides read and in the shown guide's links.
 func (a *app) lazily() (*guides.Library, error) {
 	return a.load(true, guides.Options{Lazy: true})
 }
@@ -139,9 +139,18 @@ func (a *app) load(quiet bool, opts guides.Options) (*guides.Library, error) {
 	return a.lib, nil
 }
 
-// report prints the problems found in guide files on stderr.
-func (a *app) report(lib *guides.Library) {
-	probs := lib.Problems()
+// report prints the problems found in guide files on stderr, with extra
+// ones (a shown guide's link problems, which a lazy library has not
+// looked for), each once.
+func (a *app) report(lib *guides.Library, extra ...guides.Problem) {
+	var probs []guides.Problem
+	seen := map[guides.Problem]bool{}
+	for _, p := range append(lib.Problems(), extra...) {
+		if !seen[p] {
+			seen[p] = true
+			probs = append(probs, p)
+		}
+	}
 	for _, p := range probs {
 		fmt.Fprintln(a.stderr, p.String())
 	}

@@ -115,7 +115,7 @@ func (a *app) showCmd() *cobra.Command {
 				return err
 			}
 			_, err = fmt.Fprint(a.stdout, out)
-			a.report(lib)
+			a.report(lib, lib.LinkProblems(g)...)
 			return err
 		},
 	}
