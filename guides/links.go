@@ -289,15 +289,11 @@ func classify(l *Link) {
 	}
 }
 
-// plainText is the visible text of an inline subtree.
+// plainText is the visible text of an inline subtree. The text is
+// gathered in a buffer on the stack and copied out once, at its size.
 func plainText(n ast.Node, src []byte) string {
 	var scratch [512]byte
-	return string(bytes.TrimSpace(appendPlainText(scratch[:0], n, src)))
-}
-
-// appendPlainText appends the visible text of an inline subtree to b. The
-// text is gathered in a buffer and copied out once, at its size.
-func appendPlainText(b []byte, n ast.Node, src []byte) []byte {
+	b := scratch[:0]
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -317,7 +313,7 @@ func appendPlainText(b []byte, n ast.Node, src []byte) []byte {
 		}
 		return ast.WalkContinue, nil
 	})
-	return b
+	return string(bytes.TrimSpace(b))
 }
 
 // linkExtent finds, for an inline link whose "[" is at start, where its text
