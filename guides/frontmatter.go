@@ -41,7 +41,43 @@ type frontMatter struct {
 	wrongType map[string]bool
 }
 
-type source struct{ Title, URL string }
+// source is one entry of the sources list as written.
+type source struct {
+	ID, Title, Publisher, URL, Kind, Published, Checked string
+	line                                                int
+}
+
+// sourceFields names the fields a source may have, for messages.
+const sourceFields = "id, title, publisher, url, kind, published, checked"
+
+// set stores a source field by its key; it reports false for an unknown
+// key or one already set.
+func (s *source) set(key, v string) bool {
+	var f *string
+	switch key {
+	case "id":
+		f = &s.ID
+	case "title":
+		f = &s.Title
+	case "publisher":
+		f = &s.Publisher
+	case "url":
+		f = &s.URL
+	case "kind":
+		f = &s.Kind
+	case "published":
+		f = &s.Published
+	case "checked":
+		f = &s.Checked
+	default:
+		return false
+	}
+	if *f != "" {
+		return false
+	}
+	*f = v
+	return true
+}
 
 // set stores a text field (title, summary, slug, reviewed) or a list
 // (tags, related) by its key.
@@ -156,12 +192,17 @@ func parseFile(file, origin string, data []byte) (*Guide, []Problem) {
 		g.Related = append(g.Related, SanitizeLine(strings.TrimSpace(r)))
 	}
 	for i, s := range fm.Sources {
-		src := Source{Title: SanitizeLine(strings.TrimSpace(s.Title)), URL: SanitizeLine(strings.TrimSpace(s.URL))}
+		clean := func(v string) string { return SanitizeLine(strings.TrimSpace(v)) }
+		src := Source{ID: clean(s.ID), Title: clean(s.Title), Publisher: clean(s.Publisher), URL: clean(s.URL),
+			Kind: clean(s.Kind), Published: clean(s.Published), Checked: clean(s.Checked), Line: s.line}
+		if src.Line == 0 {
+			src.Line = fieldLine("sources")
+		}
 		if src.Title == "" || src.URL == "" {
-			report(fieldLine("sources"), "source %d needs both title and url", i+1)
+			report(src.Line, "source %d needs both title and url", i+1)
 		}
 		if src.URL != "" && !isWebURL(src.URL) {
-			report(fieldLine("sources"), "source %d: url %q must start with https:// or http://", i+1, src.URL)
+			report(src.Line, "source %d: url %q must start with https:// or http://", i+1, src.URL)
 		}
 		g.Sources = append(g.Sources, src)
 	}
@@ -310,27 +351,23 @@ func decodeFields(mapping *ast.MappingNode, offset int) (frontMatter, map[string
 				continue
 			}
 			for _, item := range seq.Values {
-				var src source
+				src := source{line: nodeLine(item, offset)}
 				pairs, ok := mappingPairs(item)
 				if !ok {
 					probs = append(probs, Problem{Line: nodeLine(item, offset),
-						Msg: fmt.Sprintf("front matter: a source must be title: and url: fields, not %s", describeNode(item))})
+						Msg: fmt.Sprintf("front matter: a source must be fields (title:, url:, …), not %s", describeNode(item))})
 					continue
 				}
 				for _, f := range pairs {
 					name := nodeText(f.Key)
 					v, ok := scalarText(f.Value)
 					switch {
-					case name != "title" && name != "url":
-						probs = append(probs, Problem{Line: nodeLine(f.Key, offset),
-							Msg: fmt.Sprintf("front matter: unknown source field %q (a source has title and url)", SanitizeLine(name))})
-					case !ok:
+					case !ok && strings.Contains(sourceFields, name):
 						probs = append(probs, Problem{Line: nodeLine(f.Value, offset),
-							Msg: fmt.Sprintf("front matter: source %s must be text, not %s", name, describeNode(f.Value))})
-					case name == "title":
-						src.Title = v
-					default:
-						src.URL = v
+							Msg: fmt.Sprintf("front matter: source %s must be text, not %s", SanitizeLine(name), describeNode(f.Value))})
+					case !ok || !src.set(name, v):
+						probs = append(probs, Problem{Line: nodeLine(f.Key, offset),
+							Msg: fmt.Sprintf("front matter: unknown or repeated source field %q (a source has %s)", SanitizeLine(name), sourceFields)})
 					}
 				}
 				fm.Sources = append(fm.Sources, src)

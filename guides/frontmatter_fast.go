@@ -46,7 +46,7 @@ func fastFrontMatter(head []byte, offset int) (fm frontMatter, keyLines map[stri
 				return fm, nil, false
 			}
 			var n int
-			fm.Sources, n, ok = fastSources(lines[i+1:])
+			fm.Sources, n, ok = fastSources(lines[i+1:], i+2+offset)
 			if !ok {
 				return fm, nil, false
 			}
@@ -84,10 +84,10 @@ func isFastKey(k string) bool {
 }
 
 // fastSources reads the block list under "sources:": every item is
-// "- title: …" or "- url: …" followed by the other field, aligned under the
-// first. It returns the number of lines used; the list ends at the first
-// line that starts in column 0.
-func fastSources(lines [][]byte) ([]source, int, bool) {
+// "- field: …" followed by its other fields, aligned under the first.
+// firstLine is the file line of lines[0]. It returns the number of lines
+// used; the list ends at the first line that starts in column 0.
+func fastSources(lines [][]byte, firstLine int) ([]source, int, bool) {
 	var out []source
 	indent := -1
 	n := 0
@@ -107,7 +107,7 @@ func fastSources(lines [][]byte) ([]source, int, bool) {
 			if lead != indent {
 				return nil, 0, false
 			}
-			out = append(out, source{})
+			out = append(out, source{line: firstLine + n})
 			field = rest[2:]
 		case lead == indent+2 && len(out) > 0:
 			field = rest
@@ -122,13 +122,7 @@ func fastSources(lines [][]byte) ([]source, int, bool) {
 		if !ok {
 			return nil, 0, false
 		}
-		src := &out[len(out)-1]
-		switch {
-		case key == "title" && src.Title == "":
-			src.Title = v
-		case key == "url" && src.URL == "":
-			src.URL = v
-		default:
+		if !out[len(out)-1].set(key, v) {
 			return nil, 0, false
 		}
 	}

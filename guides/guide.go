@@ -55,10 +55,19 @@ type block struct {
 	offset int
 }
 
-// Source is one reference a guide's facts come from.
+// Source is one reference a guide's facts come from. The body cites it as
+// [^ID]; Kind is "official" or "secondary"; Published and Checked are
+// YYYY-MM-DD (Published is optional).
 type Source struct {
-	Title string `json:"title"`
-	URL   string `json:"url"`
+	ID        string `json:"id,omitempty"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher,omitempty"`
+	URL       string `json:"url"`
+	Kind      string `json:"kind,omitempty"`
+	Published string `json:"published,omitempty"`
+	Checked   string `json:"checked,omitempty"`
+	// Line is the file line of the source's entry in the front matter.
+	Line int `json:"-"`
 }
 
 // Heading is a section heading with its GitHub-style anchor.

@@ -316,7 +316,7 @@ func (lib *Library) LinkProblems(g *Guide) []Problem {
 			report(1, "related: %s", lib.unknown(r).Error())
 		}
 	}
-	return problems
+	return append(problems, citationProblems(g)...)
 }
 
 // Guides returns every guide in library order. The slice must not be changed.

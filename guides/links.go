@@ -222,7 +222,7 @@ func analyseDoc(g *Guide, doc ast.Node, src []byte) {
 		switch n := n.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
 			if n.Lines().Len() > 0 {
-				if t := plainText(n, src); t != "" {
+				if t := stripCitations(plainText(n, src)); t != "" {
 					g.blocks = append(g.blocks, block{text: t, offset: n.Lines().At(0).Start})
 				}
 			}

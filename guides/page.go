@@ -2,6 +2,7 @@ package guides
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -25,7 +26,8 @@ func (lib *Library) Page(g *Guide) *Guide {
 func (lib *Library) buildPage(g *Guide) *Guide {
 	g.ensure()
 	var b strings.Builder
-	b.WriteString(strings.TrimRight(g.Body, "\n"))
+	sources := CitationOrder(g)
+	b.WriteString(strings.TrimRight(pageBody(g.Body, sources), "\n"))
 	b.WriteString("\n")
 
 	list := func(heading string, slugs []string) {
@@ -56,14 +58,31 @@ func (lib *Library) buildPage(g *Guide) *Guide {
 		back = append(back, bl.Slug)
 	}
 	list("Linked from", back)
-	if len(g.Sources) > 0 {
+	if len(sources) > 0 {
 		b.WriteString("\n## Sources\n\n")
-		for _, s := range g.Sources {
+		for i, s := range sources {
+			fmt.Fprintf(&b, "%d. ", i+1)
 			if isWebURL(s.URL) && !strings.ContainsAny(s.URL, " <>()") {
-				fmt.Fprintf(&b, "- [%s](%s)\n", escapeText(s.Title), s.URL)
+				fmt.Fprintf(&b, "[%s](%s)", escapeText(s.Title), s.URL)
 			} else {
-				fmt.Fprintf(&b, "- %s\n", escapeText(s.Title))
+				b.WriteString(escapeText(s.Title))
 			}
+			var about []string
+			for _, f := range []string{s.Publisher, s.Kind} {
+				if f != "" {
+					about = append(about, escapeText(f))
+				}
+			}
+			if s.Published != "" {
+				about = append(about, "published "+s.Published)
+			}
+			if s.Checked != "" {
+				about = append(about, "checked "+s.Checked)
+			}
+			if len(about) > 0 {
+				fmt.Fprintf(&b, "  \n   %s", strings.Join(about, " · "))
+			}
+			b.WriteString("\n")
 		}
 	}
 	p := *g
@@ -71,6 +90,75 @@ func (lib *Library) buildPage(g *Guide) *Guide {
 	p.Headings, p.Links, p.blocks, p.lazy = nil, nil, nil, nil
 	analyse(&p)
 	return &p
+}
+
+// SourcesAnchor is the heading anchor of a page's Sources section, where
+// citations lead.
+const SourcesAnchor = "sources"
+
+// pageBody rewrites a body for reading: each citation [^id] becomes a link
+// "[n]" to the Sources section, numbered as in sources, and the "[!TYPE]"
+// line that opens a labelled box is dropped (the box's first line names
+// its label).
+func pageBody(body string, sources []Source) string {
+	refs, _ := citeRefs(body)
+	boxes := findBoxes(body)
+	if len(refs) == 0 && len(boxes) == 0 {
+		return body
+	}
+	number := map[string]int{}
+	for i, s := range sources {
+		if s.ID != "" {
+			number[s.ID] = i + 1
+		}
+	}
+	type edit struct {
+		start, end int
+		text       string
+	}
+	var edits []edit
+	for _, r := range refs {
+		if n, ok := number[r.ID]; ok {
+			edits = append(edits, edit{r.Start, r.End, fmt.Sprintf("[\\[%d\\]](#%s)", n, SourcesAnchor)})
+		}
+	}
+	for _, bx := range boxes {
+		if _, ok := boxLabels[bx.Type]; !ok {
+			continue
+		}
+		end := strings.IndexByte(body[bx.Offset:], '\n')
+		if end < 0 {
+			end = len(body) - bx.Offset
+		}
+		edits = append(edits, edit{bx.Offset, bx.Offset + end + 1, ""})
+	}
+	slices.SortFunc(edits, func(a, b edit) int { return a.start - b.start })
+	var b strings.Builder
+	prev := 0
+	for _, e := range edits {
+		if e.start < prev {
+			continue
+		}
+		b.WriteString(body[prev:e.start])
+		b.WriteString(e.text)
+		prev = min(e.end, len(body))
+	}
+	b.WriteString(body[prev:])
+	return b.String()
+}
+
+// IsCitation reports whether a page link is a citation made by pageBody.
+func IsCitation(l Link) bool {
+	t := strings.ReplaceAll(l.Text, "\\", "")
+	if l.Kind != LinkAnchor || l.Anchor != SourcesAnchor || len(t) < 3 || t[0] != '[' || t[len(t)-1] != ']' {
+		return false
+	}
+	for _, c := range t[1 : len(t)-1] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // escapeText escapes markdown punctuation in generated text.
@@ -142,6 +230,10 @@ func (lib *Library) Mark(p *Guide, m Markup) (md string, notes []string) {
 			b.WriteRune(LinkEnd)
 			b.WriteString("](#)")
 		case MarkFootnotes:
+			if IsCitation(l) {
+				b.WriteString(text)
+				break
+			}
 			if strings.TrimSpace(text) == "" {
 				text = l.Dest
 			}
