@@ -2,8 +2,11 @@ package guides
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark/util"
 )
 
 // Marker runes delimit link text in the markdown handed to the renderer so the
@@ -23,6 +26,10 @@ const (
 // something was there: C0 controls and DEL in caret notation (ESC → "^["),
 // C1 controls and bidirectional overrides as "<U+XXXX>". Newlines and tabs are
 // kept; CRLF line endings become LF. Invalid UTF-8 bytes become U+FFFD.
+//
+// Markdown and HTML decode character references (&#27;, &#x1b;, &NoBreak;)
+// after this point, so a reference to a character that would be changed
+// here is replaced by what it would become, as if it had been written raw.
 func Sanitize(s string) string {
 	first := firstUnsafe(s)
 	if first == len(s) {
@@ -50,6 +57,13 @@ func Sanitize(s string) string {
 		case r == LinkStart || r == LinkEnd || r == HeadingMark:
 			// Reserved for the renderer's link markers; dropped because they are
 			// invisible anyway and would confuse link positions.
+		case r == '&':
+			if decoded, n := unsafeReference(s[i:]); n > 0 {
+				b.WriteString(Sanitize(decoded))
+				i += n
+				continue
+			}
+			b.WriteByte('&')
 		default:
 			b.WriteString(s[i : i+size])
 		}
@@ -82,6 +96,11 @@ func firstUnsafe(s string) int {
 			if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
 				return i
 			}
+			if c == '&' {
+				if _, n := unsafeReference(s[i:]); n > 0 {
+					return i
+				}
+			}
 			i++
 			continue
 		}
@@ -97,4 +116,49 @@ func firstUnsafe(s string) int {
 
 func isBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// unsafeReference reads a character reference at the start of s ("&#27;",
+// "&#x202E;", "&NoBreak;") as CommonMark decodes it, and returns the text
+// it stands for and its length when that text holds a character Sanitize
+// would change; n is 0 otherwise.
+func unsafeReference(s string) (decoded string, n int) {
+	end := strings.IndexByte(s, ';')
+	if end < 2 || end > 40 {
+		return "", 0
+	}
+	body := s[1:end]
+	if body[0] == '#' {
+		digits, base := body[1:], 10
+		if len(digits) > 0 && (digits[0] == 'x' || digits[0] == 'X') {
+			digits, base = digits[1:], 16
+		}
+		if len(digits) == 0 || len(digits) > 7 || (base == 10 && len(digits) > 7) || (base == 16 && len(digits) > 6) {
+			return "", 0
+		}
+		v, err := strconv.ParseUint(digits, base, 32)
+		if err != nil {
+			return "", 0
+		}
+		r := rune(v)
+		if r == 0 || !utf8.ValidRune(r) {
+			return "", 0 // decoded as U+FFFD, which is safe
+		}
+		decoded = string(r)
+	} else {
+		for i := 0; i < len(body); i++ {
+			if !util.IsAlphaNumeric(body[i]) {
+				return "", 0
+			}
+		}
+		e, ok := util.LookUpHTML5EntityByName(body)
+		if !ok {
+			return "", 0
+		}
+		decoded = string(e.Characters)
+	}
+	if firstUnsafe(decoded) == len(decoded) {
+		return "", 0
+	}
+	return decoded, end + 1
 }

@@ -15,6 +15,7 @@ import (
 
 	"pathways/assets"
 	"pathways/guides"
+	"pathways/tui/render"
 )
 
 type screen int
@@ -379,12 +380,12 @@ func (m Model) tooSmall() bool { return m.ctx.Width < minWidth || m.ctx.Height <
 func (m Model) View() tea.View {
 	// Every screen fits itself to the terminal; clipping here as well makes
 	// sure no line ever wraps or scrolls the screen, whatever a guide holds.
-	v := tea.NewView(clip(m.content(), m.ctx.Width, m.ctx.Height))
+	v := tea.NewView(render.Clean(clip(m.content(), m.ctx.Width, m.ctx.Height), true))
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "pathways"
 	if m.screen == screenReader && m.reader.guide != nil {
-		v.WindowTitle = "pathways: " + m.reader.guide.Title
+		v.WindowTitle = render.Clean("pathways: "+m.reader.guide.Title, false)
 	}
 	if !m.showHelp && !m.tooSmall() {
 		switch m.screen {

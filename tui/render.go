@@ -13,6 +13,7 @@ import (
 
 	"pathways/assets"
 	"pathways/guides"
+	"pathways/tui/render"
 )
 
 // Rendered is a guide rendered for one width and style, with where its links
@@ -248,7 +249,9 @@ func (r *Renderer) Text(g *guides.Guide) (string, error) {
 			lines = append(lines, fmt.Sprintf("  %2d. %s", i+1, n))
 		}
 	}
-	return strings.Join(lines, "\n") + "\n", nil
+	// Guide text was made safe where it was loaded; this is the last
+	// line of defence, after glamour has decoded what it decodes.
+	return render.Clean(strings.Join(lines, "\n")+"\n", !assets.Plain(r.style)), nil
 }
 
 // locate trims each line's padding, removes the link and heading markers and
@@ -268,6 +271,7 @@ func (rd *Rendered) locate(lines []string) {
 	for li, line := range lines {
 		line = TrimPadding(line)
 		if !strings.ContainsAny(line, markerRunes) {
+			line = render.Clean(line, true)
 			rd.Lines[li] = line
 			rd.Plain[li] = ansi.Strip(line)
 			continue
@@ -307,7 +311,7 @@ func (rd *Rendered) locate(lines []string) {
 			state = newState
 			s = s[n:]
 		}
-		rd.Lines[li] = b.String()
+		rd.Lines[li] = render.Clean(b.String(), true)
 		rd.Plain[li] = ansi.Strip(rd.Lines[li])
 	}
 	// A link left open (text cut by the renderer) ends where its line ends.

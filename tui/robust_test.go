@@ -361,7 +361,8 @@ var hostileMarks = map[string][]string{
 	"c1-controls": {"<U+009B>"}, "csi-body": {"^[[2J"}, "csi-code-block": {"^[[2J"}, "csi-link-text": {"^["},
 	"csi-link-url": {"^["}, "csi-summary": {"^[[2J"}, "csi-title": {"^[[2J"}, "dcs": {"^[P"},
 	"osc-window-title": {"^[]0;pwned"}, "osc52-clipboard": {"^[]52;"}, "osc8-hyperlink": {"^[]8;;"},
-	"overstrike": {"^H", "^M"},
+	"overstrike": {"^H", "^M"}, "char-refs-body": {"^[[2J", "<U+202E>", "<U+009B>"},
+	"char-refs-title": {"^[]0;pwned"}, "char-refs-markers": {"forged"},
 }
 
 // TestRobustHostileGuidesOnScreen shows every hostile guide in the list (with

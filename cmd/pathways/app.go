@@ -14,6 +14,7 @@ import (
 
 	"pathways/assets"
 	"pathways/guides"
+	"pathways/tui/render"
 )
 
 // app holds what every command shares: IO, flags and the library.
@@ -42,8 +43,10 @@ func (a *app) now() time.Time {
 	return time.Now()
 }
 
+// errorf prints a message to stderr. Messages can quote what a user typed
+// (an unknown flag, a file's name), so they are made safe to print here.
 func (a *app) errorf(format string, args ...any) {
-	fmt.Fprintf(a.stderr, "pathways: "+format+"\n", args...)
+	fmt.Fprint(a.stderr, render.Clean(fmt.Sprintf("pathways: "+format, args...), false)+"\n")
 }
 
 func (a *app) rootCmd() *cobra.Command {
