@@ -10,12 +10,12 @@ import (
 	"testing"
 	"testing/synctest"
 	"time"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"pathways/guides"
+	"pathways/tui/render"
 )
 
 // hostileLib is the embedded guides plus the hostile corpus: guides whose
@@ -266,86 +266,19 @@ func checkInvariants(d *driver) []violation {
 			break
 		}
 	}
-	if what := unsafeControl(v.Content); what != "" {
+	if what := render.Unsafe(v.Content, true); what != "" {
 		bad("control sequence in the view", "%s", what)
 	}
-	if what := unsafeText(ansi.Strip(v.Content), true); what != "" {
+	if what := render.Unsafe(ansi.Strip(v.Content), false); what != "" {
 		bad("control character in the stripped view", "%s", what)
 	}
-	if what := unsafeText(v.WindowTitle, false); what != "" || !strings.HasPrefix(v.WindowTitle, "pathways") {
+	if what := render.Unsafe(v.WindowTitle, false); what != "" || strings.Contains(v.WindowTitle, "\n") || !strings.HasPrefix(v.WindowTitle, "pathways") {
 		bad("unsafe window title", "%q %s", v.WindowTitle, what)
 	}
 	if c := v.Cursor; c != nil && (c.X < 0 || c.X >= w || c.Y < 0 || c.Y >= h) {
 		bad("cursor off the screen", "cursor at %d,%d in %d×%d", c.X, c.Y, w, h)
 	}
 	return out
-}
-
-// unsafeControl scans rendered output and describes the first escape or
-// control that is not pathways' own styling: SGR (ESC [ … m) and OSC 8
-// hyperlinks with a printable target are allowed; every other CSI, OSC,
-// DCS, APC, C0 control but newline, C1 control and bidi control is not.
-func unsafeControl(s string) string {
-	for i := 0; i < len(s); {
-		switch {
-		case strings.HasPrefix(s[i:], "\x1b["):
-			j := i + 2
-			for j < len(s) && s[j] >= 0x30 && s[j] <= 0x3f {
-				j++
-			}
-			if j < len(s) && s[j] == 'm' {
-				i = j + 1
-				continue
-			}
-			return fmt.Sprintf("CSI sequence %q at byte %d in %q", s[i:min(len(s), j+1)], i, around(s, i))
-		case strings.HasPrefix(s[i:], "\x1b]8;"):
-			end, term := len(s), 0
-			if k := strings.IndexAny(s[i:], "\x07"); k >= 0 {
-				end, term = i+k, 1
-			}
-			if k := strings.Index(s[i:], "\x1b\\"); k >= 0 && i+k < end {
-				end, term = i+k, 2
-			}
-			if term == 0 {
-				return fmt.Sprintf("unterminated OSC 8 at byte %d", i)
-			}
-			if what := unsafeText(s[i+4:end], false); what != "" {
-				return fmt.Sprintf("hyperlink target %q: %s", s[i+4:end], what)
-			}
-			i = end + term
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			return fmt.Sprintf("invalid UTF-8 at byte %d in %q", i, around(s, i))
-		}
-		if r != '\n' && isControl(r) {
-			return fmt.Sprintf("control U+%04X at byte %d in %q", r, i, around(s, i))
-		}
-		i += size
-	}
-	return ""
-}
-
-// unsafeText describes the first control character in s (newlines allowed
-// when multiline), or returns "".
-func unsafeText(s string, multiline bool) string {
-	for i, r := range s {
-		if (r == '\n' && multiline) || !isControl(r) && r != utf8.RuneError {
-			continue
-		}
-		if r == utf8.RuneError && strings.HasPrefix(s[i:], "\ufffd") {
-			continue // a real replacement character, as sanitising leaves it
-		}
-		return fmt.Sprintf("U+%04X at byte %d in %q", r, i, around(s, i))
-	}
-	return ""
-}
-
-// isControl reports C0 and C1 controls, DEL and bidirectional controls.
-func isControl(r rune) bool {
-	return r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) ||
-		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
 }
 
 // around is s near byte i, for failure messages.
@@ -489,24 +422,3 @@ func TestRobustLargeGuidesRender(t *testing.T) {
 	}
 }
 
-// TestUnsafeControlChecker keeps the view checker honest: it flags every
-// kind of attack and passes pathways' own styling.
-func TestUnsafeControlChecker(t *testing.T) {
-	for _, s := range []string{
-		"\x1b[2J", "\x1b[?1049l", "a\x1b]0;pwned\x07", "\x1b]52;c;eA==\x07", "\x1bPpwned\x1b\\", "\x1b_G\x1b\\",
-		"\u009b31m", "\u009d0;x", "bell\x07", "over\bstrike", "over\rstrike", "\u202eevil", "\u2066x", "\xff",
-		"\x1b]8;;https://x\x1b]0;pwned\x07\x1b\\t\x1b]8;;\x1b\\",
-	} {
-		if unsafeControl(s) == "" {
-			t.Errorf("unsafeControl(%q) found nothing", s)
-		}
-	}
-	for _, s := range []string{
-		"plain\ntext", "\x1b[1;38;5;111mstyled\x1b[m", "\x1b]8;;https://www.canada.ca/\x1b\\link\x1b]8;;\x1b\\",
-		"\x1b]8;id=1;https://x.example/\x07l\x1b]8;;\x07", "^[[2J <U+202E> 日本 \ufffd",
-	} {
-		if what := unsafeControl(s); what != "" {
-			t.Errorf("unsafeControl(%q) = %s, want nothing", s, what)
-		}
-	}
-}

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"pathways/guides"
+	"pathways/tui/render"
 )
 
 // hostileDir is the hostile corpus (see its README.md), from this package.
@@ -314,31 +315,13 @@ func TestHostileCommands(t *testing.T) {
 }
 
 // unsafeOutput describes the first thing in printed output that a terminal
-// would act on, or returns "". With styled, SGR sequences and OSC 8
-// hyperlinks to printable targets are pathways' own and allowed.
+// would act on (render.Unsafe), or a hyperlink to the spoof target the
+// hostile corpus uses, or returns "".
 func unsafeOutput(s string, styled bool) string {
-	for i := 0; i < len(s); {
-		if styled {
-			if m := sgr.FindStringIndex(s[i:]); m != nil && m[0] == 0 {
-				i += m[1]
-				continue
-			}
-			if m := oscLink.FindStringSubmatchIndex(s[i:]); m != nil && m[0] == 0 {
-				if strings.Contains(s[i+m[2]:i+m[3]], "spoof") {
-					return fmt.Sprintf("a hyperlink to %q", s[i+m[2]:i+m[3]])
-				}
-				i += m[1]
-				continue
-			}
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f || (r >= 0x80 && r <= 0x9f) ||
-			(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
-			return fmt.Sprintf("U+%04X at byte %d: %q", r, i, s[max(0, i-30):min(len(s), i+30)])
-		}
-		i += size
+	if m := oscLink.FindStringSubmatch(s); m != nil && strings.Contains(m[1], "spoof") {
+		return fmt.Sprintf("a hyperlink to %q", m[1])
 	}
-	return ""
+	return render.Unsafe(s, styled)
 }
 
 var sgr = regexp.MustCompile("^\x1b\\[[0-9;:]*m")
