@@ -421,4 +421,3 @@ func TestRobustLargeGuidesRender(t *testing.T) {
 		}
 	}
 }
-
