@@ -2,6 +2,7 @@ package guides
 
 import (
 	"fmt"
+	"html"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -118,47 +119,85 @@ func isBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
 }
 
-// unsafeReference reads a character reference at the start of s ("&#27;",
-// "&#x202E;", "&NoBreak;") as CommonMark decodes it, and returns the text
-// it stands for and its length when that text holds a character Sanitize
-// would change; n is 0 otherwise.
+// unsafeReference reads a character reference at the start of s and
+// returns the text it stands for and its length, when that text holds a
+// character Sanitize would change; n is 0 otherwise. References are read
+// the two ways they are decoded downstream: as CommonMark does ("&#27;",
+// "&#x202E;", "&NoBreak;", a semicolon required), and as Go's html package
+// does for glamour, in text and code alike ("&#27" without a semicolon,
+// legacy names such as "&not", and 128 to 159 as Windows-1252).
 func unsafeReference(s string) (decoded string, n int) {
-	end := strings.IndexByte(s, ';')
-	if end < 2 || end > 40 {
+	end := referenceEnd(s)
+	if end == 0 {
 		return "", 0
 	}
-	body := s[1:end]
-	if body[0] == '#' {
-		digits, base := body[1:], 10
-		if len(digits) > 0 && (digits[0] == 'x' || digits[0] == 'X') {
-			digits, base = digits[1:], 16
+	ref := s[:end]
+	if d := html.UnescapeString(ref); d != ref && firstUnsafe(d) < len(d) {
+		return d, end
+	}
+	if d, ok := commonMarkReference(ref); ok && firstUnsafe(d) < len(d) {
+		return d, end
+	}
+	return "", 0
+}
+
+// referenceEnd is the length of the reference-like run at the start of s:
+// "&#" and digits, "&#x" and hex digits, or "&" and letters and digits,
+// each with an optional ";". It is 0 when s starts with none.
+func referenceEnd(s string) int {
+	if len(s) < 2 || s[0] != '&' {
+		return 0
+	}
+	i := 1
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	isHex := func(c byte) bool { return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+	valid := isDigit
+	if s[i] == '#' {
+		i++
+		if i < len(s) && (s[i] == 'x' || s[i] == 'X') {
+			i++
+			valid = isHex
 		}
-		if len(digits) == 0 || len(digits) > 7 || (base == 10 && len(digits) > 7) || (base == 16 && len(digits) > 6) {
-			return "", 0
-		}
-		v, err := strconv.ParseUint(digits, base, 32)
-		if err != nil {
-			return "", 0
-		}
-		r := rune(v)
-		if r == 0 || !utf8.ValidRune(r) {
-			return "", 0 // decoded as U+FFFD, which is safe
-		}
-		decoded = string(r)
 	} else {
-		for i := 0; i < len(body); i++ {
-			if !util.IsAlphaNumeric(body[i]) {
-				return "", 0
-			}
-		}
+		valid = func(c byte) bool { return util.IsAlphaNumeric(c) }
+	}
+	start := i
+	for i < len(s) && i-start < 40 && valid(s[i]) {
+		i++
+	}
+	if i == start {
+		return 0
+	}
+	if i < len(s) && s[i] == ';' {
+		i++
+	}
+	return i
+}
+
+// commonMarkReference decodes a reference with its semicolon as CommonMark
+// does: 1 to 7 decimal or 1 to 6 hex digits, or an HTML5 entity name.
+func commonMarkReference(ref string) (string, bool) {
+	body, ok := strings.CutSuffix(ref[1:], ";")
+	if !ok || body == "" {
+		return "", false
+	}
+	if body[0] != '#' {
 		e, ok := util.LookUpHTML5EntityByName(body)
 		if !ok {
-			return "", 0
+			return "", false
 		}
-		decoded = string(e.Characters)
+		return string(e.Characters), true
 	}
-	if firstUnsafe(decoded) == len(decoded) {
-		return "", 0
+	digits, base := body[1:], 10
+	if len(digits) > 0 && (digits[0] == 'x' || digits[0] == 'X') {
+		digits, base = digits[1:], 16
 	}
-	return decoded, end + 1
+	if len(digits) == 0 || (base == 10 && len(digits) > 7) || (base == 16 && len(digits) > 6) {
+		return "", false
+	}
+	v, err := strconv.ParseUint(digits, base, 32)
+	if err != nil || v == 0 || !utf8.ValidRune(rune(v)) {
+		return "", false // decoded as U+FFFD, which is safe
+	}
+	return string(rune(v)), true
 }

@@ -1,0 +1,31 @@
+package guides
+
+import "testing"
+
+// TestSanitizeReferences covers character references that decode to what
+// Sanitize would change, in every form CommonMark or Go's html package
+// (which glamour uses, in code spans too) decodes.
+func TestSanitizeReferences(t *testing.T) {
+	for in, want := range map[string]string{
+		"a &#27;[2J b":                        "a ^[[2J b",
+		"&#x1b;]0;t&#7;":                      "^[]0;t^G",
+		"&#X1B;[8m":                           "^[[8m",
+		"&#0000027;[8m":                       "^[[8m",
+		"&#27[0 no semicolon":                 "^[[0 no semicolon",
+		"&#x1b[2J":                            "^[[2J",
+		"&#155;31m":                           "<U+009B>31m",
+		"&#x9b;31m":                           "<U+009B>31m",
+		"x&#x202E;y&#x202c;":                  "x<U+202E>y<U+202C>",
+		"&lrm;a&rlm;":                         "<U+200E>a<U+200F>",
+		"&NoBreak;f&ApplyFunction;":           "f",
+		"&#x2060;f&#x2061; &InvisibleTimes;h": "f h",
+		"&#13;":                               "^M",
+		// Safe references are left for the renderer to decode.
+		"&amp;#27; &lt;b&gt; &#8212; &eacute; &#x20AC; &Tab; &notit; &#0; &#99999999;": "&amp;#27; &lt;b&gt; &#8212; &eacute; &#x20AC; &Tab; &notit; &#0; &#99999999;",
+		"AT&T and &c and & alone": "AT&T and &c and & alone",
+	} {
+		if got := Sanitize(in); got != want {
+			t.Errorf("Sanitize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
