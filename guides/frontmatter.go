@@ -257,6 +257,10 @@ func decodeFrontMatter(head []byte) (*frontMatter, map[string]int, []Problem) {
 	if bytes.IndexByte(head, '\r') >= 0 {
 		head = bytes.ReplaceAll(head, []byte("\r\n"), []byte("\n"))
 	}
+	if p := frontMatterTooBig(head); p != nil {
+		p.Line += offset
+		return nil, nil, []Problem{*p}
+	}
 	if fm, keyLines, ok := fastFrontMatter(head, offset); ok {
 		return &fm, keyLines, nil
 	}
@@ -271,6 +275,67 @@ func decodeFrontMatter(head []byte) (*frontMatter, map[string]int, []Problem) {
 		keyLines[k] = max(1, min(l, last))
 	}
 	return fm, keyLines, probs
+}
+
+// Limits on front matter, checked before the YAML parser sees it: its cost
+// grows faster than the size of its input (a list nested 30,000 deep took
+// 1.4 GB, and 100,000 keys 108 s), and a real header needs a few dozen lines.
+const (
+	MaxFrontMatterBytes = 64 << 10
+	MaxFrontMatterLines = 2000
+	MaxFrontMatterDepth = 16 // nested [ ] and { }, or indentation levels
+)
+
+// frontMatterTooBig reports the first limit head breaks, with its line
+// counted from the header's first line (1); nil when it breaks none.
+func frontMatterTooBig(head []byte) *Problem {
+	if len(head) > MaxFrontMatterBytes {
+		return &Problem{Line: 0, Msg: fmt.Sprintf("front matter is %d KiB; the limit is %d KiB", len(head)>>10, MaxFrontMatterBytes>>10)}
+	}
+	depth, line := 0, 1
+	var quote byte
+	lineStart := true
+	for i := 0; i < len(head); i++ {
+		c := head[i]
+		if lineStart {
+			lineStart = false
+			indent := 0
+			for i+indent < len(head) && head[i+indent] == ' ' {
+				indent++
+			}
+			if indent > 2*MaxFrontMatterDepth {
+				return &Problem{Line: line, Msg: fmt.Sprintf("front matter is indented %d spaces deep; the limit is %d levels", indent, MaxFrontMatterDepth)}
+			}
+		}
+		switch {
+		case c == '\n':
+			line++
+			lineStart = true
+			if line > MaxFrontMatterLines {
+				return &Problem{Line: line, Msg: fmt.Sprintf("front matter is longer than %d lines", MaxFrontMatterLines)}
+			}
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			} else if c == '\\' && quote == '"' {
+				i++
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#' && (i == 0 || head[i-1] == ' ' || head[i-1] == '\n'):
+			for i+1 < len(head) && head[i+1] != '\n' {
+				i++
+			}
+		case c == '[' || c == '{':
+			depth++
+			if depth > MaxFrontMatterDepth {
+				return &Problem{Line: line, Msg: fmt.Sprintf("front matter nests lists or mappings more than %d deep", MaxFrontMatterDepth)}
+			}
+		case c == ']' || c == '}':
+			depth = max(0, depth-1)
+		}
+	}
+	return nil
 }
 
 func decodeYAML(head []byte, offset int) (*frontMatter, map[string]int, []Problem) {

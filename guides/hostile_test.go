@@ -125,6 +125,27 @@ func writeLargeHostile(t *testing.T, dir string, manyFiles int) []hostileCase {
 	cases = append(cases, hostileCase{file: "oversize.md",
 		problems: []string{fmt.Sprintf("oversize.md: file is %d bytes, over the %d-byte limit; skipped", DefaultMaxFileSize+1, DefaultMaxFileSize)}})
 
+	// Front matter that costs the YAML parser far more than its size: a
+	// list nested 30,000 deep (1.4 GB; 100,000 deep ran out of memory at 10
+	// GB, and is caught by the size limit), 100,000 keys
+	// (108 s), and a header just under the size limit that nests too deep
+	// by indentation.
+	write("yaml-deep.md", "---\ntitle: Deep\nsummary: s\nreviewed: 2026-01-01\ntags: "+strings.Repeat("[", 30000)+strings.Repeat("]", 30000)+"\n---\nBody.\n")
+	var keys strings.Builder
+	for i := range 100000 {
+		fmt.Fprintf(&keys, "key%d: v\n", i)
+	}
+	write("yaml-keys.md", "---\ntitle: Keys\nsummary: s\nreviewed: 2026-01-01\n"+keys.String()+"---\nBody.\n")
+	var indent strings.Builder
+	for i := range 40 {
+		indent.WriteString(strings.Repeat(" ", i) + "- \n")
+	}
+	write("yaml-indent.md", "---\ntitle: Indent\nsummary: s\nreviewed: 2026-01-01\ntags:\n"+indent.String()+"---\nBody.\n")
+	cases = append(cases,
+		hostileCase{file: "yaml-deep.md", problems: []string{"yaml-deep.md:5: front matter nests lists or mappings more than 16 deep"}},
+		hostileCase{file: "yaml-keys.md", problems: []string{"yaml-keys.md:1: front matter is 1161 KiB; the limit is 64 KiB"}},
+		hostileCase{file: "yaml-indent.md", problems: []string{"yaml-indent.md:39: front matter is indented 33 spaces deep; the limit is 16 levels"}})
+
 	// A single line of a megabyte: words, and one unbroken word.
 	write("long-line.md", hostileGuide("Long line", strings.Repeat("lorem ipsum ", 1<<20/12)))
 	write("long-word.md", hostileGuide("Long word", strings.Repeat("x", 1<<20)))
