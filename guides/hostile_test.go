@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"testing/fstest"
 	"time"
 	"unicode/utf8"
 )
@@ -626,3 +627,67 @@ func TestHostileDirWalkIsBounded(t *testing.T) {
 		t.Errorf("fs.WalkDir visited %d entries; it follows symlinked folders", walked)
 	}
 }
+
+// swappedFS says a file is a small regular file when asked by name, but
+// opens a FIFO: the file was swapped between the listing and the read.
+type swappedFS struct{ osFS }
+
+func (s swappedFS) Stat(name string) (fs.FileInfo, error) {
+	return fs.Stat(osFS(filepath.Join(string(s.osFS), "real")), "guide.md")
+}
+
+func (s swappedFS) ReadFile(name string) ([]byte, error) {
+	return fs.ReadFile(s.osFS, name)
+}
+
+// TestHostileFIFOSwap reads a guide that became a FIFO after it was
+// listed: pathways opens it once, sees it is not a regular file, and skips
+// it, where reading it by name would wait for a writer for ever.
+func TestHostileFIFOSwap(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "real"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "real", "guide.md"), []byte(hostileGuide("Real", "Body.\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "guide.md"), 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	g, probs := readGuide(Dir{FS: swappedFS{osFS(dir)}, Name: dir}, "guide.md", "guide.md", Options{MaxFileSize: DefaultMaxFileSize})
+	if g != nil || len(probs) != 0 {
+		t.Errorf("a FIFO was read as a guide: %v %v", g, probs)
+	}
+}
+
+// TestHostileSizeLimitWhileReading: a file that grows past the limit after
+// its size was taken is still read no further than the limit.
+func TestHostileSizeLimitWhileReading(t *testing.T) {
+	fsys := fstest.MapFS{"grown.md": {Data: []byte(hostileGuide("Grown", strings.Repeat("x", 5000)))}}
+	_, probs := readGuide(Dir{FS: lyingSizeFS{fsys}, Name: "d"}, "grown.md", "grown.md", Options{MaxFileSize: 1000})
+	if len(probs) != 1 || !strings.Contains(probs[0].Msg, "over the 1000-byte limit") {
+		t.Errorf("problems %v, want the size limit", probs)
+	}
+}
+
+// lyingSizeFS reports every file as 10 bytes long.
+type lyingSizeFS struct{ fstest.MapFS }
+
+func (l lyingSizeFS) Open(name string) (fs.File, error) {
+	f, err := l.MapFS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return lyingFile{f}, nil
+}
+
+type lyingFile struct{ fs.File }
+
+func (l lyingFile) Stat() (fs.FileInfo, error) {
+	info, err := l.File.Stat()
+	return lyingInfo{info}, err
+}
+
+type lyingInfo struct{ fs.FileInfo }
+
+func (lyingInfo) Size() int64 { return 10 }

@@ -3,8 +3,8 @@ package guides
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -31,7 +31,7 @@ type Dir struct {
 }
 
 // OSDir is a folder on disk. A missing folder or a file is reported by Load.
-func OSDir(p string) Dir { return Dir{FS: os.DirFS(p), Name: filepath.Clean(p)} }
+func OSDir(p string) Dir { return Dir{FS: osFS(p), Name: filepath.Clean(p)} }
 
 // Options tune loading.
 type Options struct {
@@ -65,7 +65,16 @@ type Library struct {
 	problems  []Problem
 	linked    bool
 	complete  sync.Once
+
+	// suggested counts the "did you mean" lists made for problems: each
+	// costs a pass over every slug, so only the first few broken links of
+	// a library get one, and a library full of broken links still loads
+	// in time linear in its size.
+	suggested atomic.Int32
 }
+
+// maxProblemSuggestions is how many problems in one library suggest slugs.
+const maxProblemSuggestions = 20
 
 // Load reads every .md file in dirs (README.md excepted), later dirs
 // replacing guides of the same slug, and validates the result. It never
@@ -172,20 +181,34 @@ func (lib *Library) readDir(d Dir, opts Options) []*Guide {
 
 // readGuide reads, parses and analyses one file.
 func readGuide(d Dir, p, display string, opts Options) (*Guide, []Problem) {
-	info, err := fs.Stat(d.FS, p)
+	// Open once, then ask the opened file what it is: a file swapped for a
+	// FIFO or a device after the folder was listed is skipped, not read,
+	// and no file is read past the size limit, whatever its size said.
+	f, err := d.FS.Open(p)
+	if err != nil {
+		return nil, []Problem{{File: display, Msg: "cannot read: " + describe(err)}}
+	}
+	defer f.Close()
+	info, err := f.Stat()
 	if err != nil {
 		return nil, []Problem{{File: display, Msg: "cannot read: " + describe(err)}}
 	}
 	if !info.Mode().IsRegular() {
 		return nil, nil
 	}
-	if info.Size() > opts.MaxFileSize {
+	tooBig := func(size int64) (*Guide, []Problem) {
 		return nil, []Problem{{File: display,
-			Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit; skipped", info.Size(), opts.MaxFileSize)}}
+			Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit; skipped", size, opts.MaxFileSize)}}
 	}
-	data, err := fs.ReadFile(d.FS, p)
+	if info.Size() > opts.MaxFileSize {
+		return tooBig(info.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, opts.MaxFileSize+1))
 	if err != nil {
 		return nil, []Problem{{File: display, Msg: "cannot read: " + describe(err)}}
+	}
+	if int64(len(data)) > opts.MaxFileSize {
+		return tooBig(int64(len(data)))
 	}
 	origin := "embedded"
 	if !d.Embedded {
@@ -301,7 +324,7 @@ func (lib *Library) LinkProblems(g *Guide) []Problem {
 		case LinkGuide:
 			target, ok := lib.bySlug[l.Slug]
 			if !ok {
-				report(l.Line, "link %q: %s", l.Dest, lib.unknown(l.Slug).Error())
+				report(l.Line, "link %q: %s", l.Dest, lib.unknownInProblem(l.Slug).Error())
 				continue
 			}
 			if l.Anchor != "" {
@@ -313,7 +336,7 @@ func (lib *Library) LinkProblems(g *Guide) []Problem {
 	}
 	for _, r := range g.Related {
 		if _, ok := lib.bySlug[r]; !ok {
-			report(1, "related: %s", lib.unknown(r).Error())
+			report(1, "related: %s", lib.unknownInProblem(r).Error())
 		}
 	}
 	return append(problems, citationProblems(g)...)
@@ -456,6 +479,15 @@ func (e *UnknownGuideError) Error() string {
 
 func (lib *Library) unknown(slug string) error {
 	return &UnknownGuideError{Slug: slug, Suggestions: lib.Suggest(slug, 3)}
+}
+
+// unknownInProblem is unknown for a problem report: past the first
+// maxProblemSuggestions, it names the slug without suggestions.
+func (lib *Library) unknownInProblem(slug string) error {
+	if lib.suggested.Add(1) > maxProblemSuggestions {
+		return &UnknownGuideError{Slug: slug}
+	}
+	return lib.unknown(slug)
 }
 
 // Suggest returns up to n slugs close to s: fuzzy matches first, then slugs
