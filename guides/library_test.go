@@ -248,3 +248,34 @@ func TestSanitize(t *testing.T) {
 		t.Errorf("SanitizeLine = %q", got)
 	}
 }
+
+// TestBrokenLinksSuggestFew: every broken link is reported, but only the
+// first few problems of a library carry "did you mean" suggestions, each of
+// which costs a pass over every slug.
+func TestBrokenLinksSuggestFew(t *testing.T) {
+	lib := Load([]Dir{{FS: withBrokenLinks(SyntheticCorpus(200, 1)), Name: "synthetic"}}, Options{})
+	var probs []Problem
+	for _, p := range lib.Problems() {
+		if strings.Contains(p.Msg, "link") {
+			probs = append(probs, p)
+		}
+	}
+	if len(probs) != 200 {
+		t.Fatalf("%d problems, want one per guide (200)", len(probs))
+	}
+	suggested := 0
+	for _, p := range probs {
+		if !strings.Contains(p.Msg, `no guide "synthetic-guide-`) {
+			t.Errorf("unexpected problem %s", p)
+		}
+		if strings.Contains(p.Msg, "did you mean") {
+			suggested++
+		}
+	}
+	if suggested != maxProblemSuggestions {
+		t.Errorf("%d problems suggest slugs, want %d", suggested, maxProblemSuggestions)
+	}
+	if _, err := lib.Lookup("synthetic-guide-0001x"); err == nil || !strings.Contains(err.Error(), "did you mean") {
+		t.Errorf("a slug typed by a user still gets suggestions: %v", err)
+	}
+}
