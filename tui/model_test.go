@@ -339,3 +339,28 @@ func TestLazyLibraryReadsTheSame(t *testing.T) {
 		df.keys("esc")
 	}
 }
+
+// TestPasteIntoSearchAndFind: bracketed paste reaches the search box and the
+// find prompt as one line, without control characters, bounded in length.
+func TestPasteIntoSearchAndFind(t *testing.T) {
+	d := newDriver(t, embedded, Options{}, 100, 30)
+	d.keys("/")
+	d.send(tea.PasteMsg{Content: "spousal\nopen\x1b[2J"})
+	if got := d.m.search.input.Value(); got != "spousal open[2J" {
+		t.Errorf("pasted query = %q, want %q", got, "spousal open[2J")
+	}
+	d.keys("ctrl+u")
+	d.send(tea.PasteMsg{Content: strings.Repeat("x", 100000)})
+	if got := len(d.m.search.input.Value()); got != maxPaste {
+		t.Errorf("a 100,000-character paste left a query of %d characters, want %d", got, maxPaste)
+	}
+
+	d = newDriver(t, embedded, Options{}, 100, 30)
+	d.keys("/")
+	d.typeText("spousal")
+	d.keys("enter", "/")
+	d.send(tea.PasteMsg{Content: "open work"})
+	if d.m.reader.query != "open work" || len(d.m.reader.hits) == 0 {
+		t.Errorf("pasted find %q found %d matches", d.m.reader.query, len(d.m.reader.hits))
+	}
+}

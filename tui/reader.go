@@ -266,6 +266,18 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 			r.status = ""
 		}
 		return r, nil
+	case tea.PasteMsg:
+		if !r.finding {
+			return r, nil
+		}
+		var cmd tea.Cmd
+		r.findInput, cmd = r.findInput.Update(tea.PasteMsg{Content: pasteText(msg.Content)})
+		if q := r.findInput.Value(); q != r.query {
+			r.query = q
+			r.runFind()
+			r.jumpToHit(r.firstHitFrom(r.offset))
+		}
+		return r, cmd
 	case tea.KeyPressMsg:
 		switch {
 		case r.finding:

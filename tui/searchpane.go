@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -10,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"pathways/guides"
+	"pathways/tui/render"
 )
 
 // Search is the all-guides search pane: a query and ranked results.
@@ -101,6 +103,15 @@ func (s Search) Update(msg tea.Msg) (Search, tea.Cmd) {
 			s.sel = max(0, min(len(s.results)-1, s.sel+1))
 		}
 		return s, nil
+	case tea.PasteMsg:
+		var cmd tea.Cmd
+		before := s.input.Value()
+		s.input, cmd = s.input.Update(tea.PasteMsg{Content: pasteText(msg.Content)})
+		if s.input.Value() != before {
+			s.sel = 0
+			return s, tea.Batch(cmd, s.rerun())
+		}
+		return s, cmd
 	case tea.KeyPressMsg:
 		k := s.ctx.Keys
 		switch {
@@ -226,4 +237,29 @@ func shift(ms []int, n int) []int {
 		out[i] = m + n
 	}
 	return out
+}
+
+// maxPaste bounds what one paste adds to a query, in runes.
+const maxPaste = 200
+
+// pasteText is pasted text as one line of a query: line breaks and tabs
+// become spaces, other control characters go, and it is cut at maxPaste
+// runes.
+func pasteText(s string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n == maxPaste {
+			break
+		}
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			r = ' '
+		case unicode.IsControl(r) || render.Unsafe(string(r), false) != "":
+			continue
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
 }
