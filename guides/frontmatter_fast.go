@@ -139,8 +139,8 @@ func fastSources(lines [][]byte, firstLine int) ([]source, int, bool) {
 	return out, n, true
 }
 
-// fastScalar is a one-line value: plain text, or text in double or single
-// quotes that holds no quote or backslash.
+// fastScalar is a one-line value: plain text, or quoted text that holds
+// none of its quotes' special characters.
 func fastScalar(v string) (string, bool) {
 	if v == "" || !fastChars(v) {
 		return "", false
@@ -151,8 +151,14 @@ func fastScalar(v string) (string, bool) {
 		if len(v) < 2 || !strings.HasSuffix(v, q) {
 			return "", false
 		}
+		// Inside double quotes only '"' and '\\' are special; inside single
+		// quotes only "'".
 		inner := v[1 : len(v)-1]
-		if inner == "" || strings.ContainsAny(inner, "\"'\\") {
+		special := "\"\\"
+		if q == "'" {
+			special = "'"
+		}
+		if inner == "" || strings.ContainsAny(inner, special) {
 			return "", false
 		}
 		return inner, true
