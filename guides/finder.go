@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -57,13 +58,38 @@ type Rule struct {
 	Changes string
 	// Fact names the fact-sheet entry (and date) the reason rests on.
 	Fact string
-	// Reported marks a reason that rests on a reported, unconfirmed fact;
-	// its wording must say so.
-	Reported bool
+	// Label marks a reason whose fact is not plain law in force, with the
+	// labels the guides use for their boxes; its wording must say so.
+	Label Label
 	// Until ends a temporary measure: the rule applies only before it.
 	Until time.Time
 	// Fallback rules apply only when no other rule matches.
 	Fallback bool
+}
+
+// Label is the certainty of the fact a rule rests on: the guides' three
+// labels for what is not plain law in force, or none.
+type Label int
+
+// The labels. A rule without one rests on law or official policy in force,
+// and its reason states the fact plainly.
+const (
+	InForce          Label = iota // law or official policy in force, stated plainly
+	TemporaryMeasure              // in force until Until; may end earlier
+	Proposed                      // not in force
+	NotConfirmed                  // unofficial reports only
+)
+
+func (l Label) String() string {
+	switch l {
+	case TemporaryMeasure:
+		return "Temporary measure"
+	case Proposed:
+		return "Proposed"
+	case NotConfirmed:
+		return "Not confirmed"
+	}
+	return ""
 }
 
 // activeAt reports whether a time-limited rule still applies at now.
@@ -172,13 +198,55 @@ const finderRulesFile = "guides/finder_rules.go"
 // datePattern finds a dated fact: a month and a year, or a year.
 var datePattern = regexp.MustCompile(`\b(19|20)\d\d\b`)
 
-// reportedPattern finds the wording of an unconfirmed fact.
-var reportedPattern = regexp.MustCompile(`(?i)\b(reported|reportedly|unconfirmed|could not be confirmed)\b`)
+// labelWording is what a reason under each label must say, so the reader
+// sees the same certainty as in the guide's box.
+var labelWording = map[Label]*regexp.Regexp{
+	TemporaryMeasure: regexp.MustCompile(`(?i)\btemporary measure\b.*\bend earlier\b`),
+	Proposed:         regexp.MustCompile(`(?i)\bproposed\b.*\bnot in force\b`),
+	NotConfirmed:     regexp.MustCompile(`(?i)\bnot confirmed\b`),
+}
+
+// bannedReasonWords are hedges and phrases about how the guides were made;
+// a reason states a fact plainly or carries its label's wording instead.
+// The guides' own list (processPhrases) applies too.
+var bannedReasonWords = []string{
+	"reported", "reportedly", "as cited", "unconfirmed", "unverified", "could not be confirmed",
+	"could not confirm", "confirm on", "verify it", "today", "this year", "last year", "next year", "recently",
+}
+
+// reasonBannedPhrases joins the guides' list and the finder's, without
+// the parentheses the guides' list puts around a bare "(reported)".
+func reasonBannedPhrases() []string {
+	var out []string
+	for _, p := range append(slices.Clone(processPhrases), bannedReasonWords...) {
+		if p = strings.Trim(p, "()"); !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// wordAt reports whether the phrase p occurs in lower (already lowercase)
+// as whole words.
+func wordAt(lower, p string) bool {
+	for off := 0; ; {
+		i := strings.Index(lower[off:], p)
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len(p)
+		if (i == 0 || !isLetter(lower[i-1])) && (off == len(lower) || !isLetter(lower[off])) {
+			return true
+		}
+	}
+}
 
 // CheckFinderRules reports every finder rule whose guide or heading is
-// missing, or whose reason lacks a date or the wording of a reported
-// fact. A missing heading is reported against the guide's file, since a
-// renamed heading is the usual cause.
+// missing, whose reason lacks a date or its label's wording, or whose
+// reason or change uses a banned phrase or an -ise spelling. A missing
+// heading is reported against the guide's file, since a renamed heading is
+// the usual cause.
 func (lib *Library) CheckFinderRules() []Problem {
 	var probs []Problem
 	for _, r := range finderRules {
@@ -195,16 +263,46 @@ func (lib *Library) CheckFinderRules() []Problem {
 					Msg: fmt.Sprintf("finder rule %q points to #%s, but no heading in %q has that anchor", r.ID, r.Anchor, g.Slug)})
 			}
 		}
-		if !datePattern.MatchString(r.Reason) {
-			probs = append(probs, Problem{File: finderRulesFile, Msg: fmt.Sprintf("finder rule %q: the reason carries no date", r.ID)})
+		for _, msg := range ruleWordingProblems(r) {
+			probs = append(probs, Problem{File: finderRulesFile, Msg: fmt.Sprintf("finder rule %q: %s", r.ID, msg)})
 		}
-		if r.Reported && !reportedPattern.MatchString(r.Reason) {
-			probs = append(probs, Problem{File: finderRulesFile,
-				Msg: fmt.Sprintf("finder rule %q rests on a reported fact, but its reason does not say so", r.ID)})
+	}
+	return probs
+}
+
+// ruleWordingProblems checks one rule's fields and wording.
+func ruleWordingProblems(r Rule) []string {
+	var probs []string
+	if !datePattern.MatchString(r.Reason) {
+		probs = append(probs, "the reason carries no date")
+	}
+	if r.Changes == "" || r.Fact == "" || r.When == nil {
+		probs = append(probs, "needs a condition, what would change the outcome, and its fact")
+	}
+	if re, ok := labelWording[r.Label]; ok && !re.MatchString(r.Reason) {
+		probs = append(probs, fmt.Sprintf("rests on a fact labelled %q, but its reason does not say so (want %s)", r.Label, re))
+	}
+	switch {
+	case r.Label == TemporaryMeasure && r.Until.IsZero():
+		probs = append(probs, "a temporary measure needs the day it ends (Until)")
+	case r.Label == TemporaryMeasure:
+		if end := r.Until.AddDate(0, 0, -1).Format("January 2, 2006"); !strings.Contains(r.Reason, end) {
+			probs = append(probs, fmt.Sprintf("the reason should give the measure's last day, %s", end))
 		}
-		if r.Changes == "" || r.Fact == "" || r.When == nil {
-			probs = append(probs, Problem{File: finderRulesFile,
-				Msg: fmt.Sprintf("finder rule %q needs a condition, what would change the outcome, and its fact", r.ID)})
+	case !r.Until.IsZero():
+		probs = append(probs, "a rule that ends (Until) must be labelled a temporary measure")
+	}
+	for _, field := range []struct{ name, text string }{{"reason", r.Reason}, {"change", r.Changes}} {
+		lower := strings.ToLower(field.text)
+		for _, p := range reasonBannedPhrases() {
+			if wordAt(lower, p) {
+				probs = append(probs, fmt.Sprintf("the %s says %q: state the fact plainly, or label it", field.name, p))
+			}
+		}
+		for _, w := range britishSpellings {
+			if wordAt(lower, w) {
+				probs = append(probs, fmt.Sprintf("the %s spells %q: Canadian government style writes -ize (%s)", field.name, w, izeForm(w)))
+			}
 		}
 	}
 	return probs

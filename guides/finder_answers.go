@@ -41,7 +41,7 @@ type Answers struct {
 	Status   string // student, graduate, worker, visitor, none (in Canada)
 	Study    Study
 	JobOffer string // none, lmia, lmia-exempt, unsure
-	// CanadianMonths is TEER 0–3 work in Canada while authorised, in the
+	// CanadianMonths is TEER 0–3 work in Canada while authorized, in the
 	// last three years; ForeignMonths is skilled work outside Canada.
 	CanadianMonths *int
 	ForeignMonths  *int
@@ -55,7 +55,7 @@ type Answers struct {
 
 // Study is the reader's program in Canada, if any.
 type Study struct {
-	Credential string // bachelor, master, doctoral, college-diploma, certificate, none
+	Credential string // bachelor, master, doctoral, university-certificate, college-diploma, certificate, none
 	Months     *int
 	Completed  *bool
 }

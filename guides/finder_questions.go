@@ -83,11 +83,22 @@ var questions = []Question{
 			"worker", "Worker (work permit)", "visitor", "Visitor", "none", "No status"),
 		Why:  "your status decides whether bridging and in-Canada options are open to you",
 		show: func(a Answers) bool { return a.Location != "outside-canada" }},
+	// The PGWP's language level depends on the credential and, for a
+	// certificate or diploma, on the school: university-certificate (CLB 7)
+	// and college-diploma (CLB 5, a college or other non-university school)
+	// say which; certificate, kept for older answer files, leaves the school
+	// unknown, and the finder then asks for CLB 7, the level sure to meet it.
 	{Key: KeyStudyCredential, Title: "Have you studied in Canada? In which kind of program?", Kind: KindChoice,
-		Help: "Your most recent program at a Canadian school, finished or not.",
-		Choices: choices("bachelor", "Bachelor's degree", "master", "Master's degree", "doctoral", "Doctoral degree",
-			"college-diploma", "College diploma", "certificate", "Certificate", "none", "I have not studied in Canada"),
-		Why: "a Canadian program can lead to a post-graduation work permit"},
+		Help: "Your most recent program at a Canadian school, finished or not. A bachelor's, master's or doctoral degree " +
+			"counts as a degree at a college too. For a certificate or diploma, say whether the school is a university, " +
+			"because the PGWP's language level differs.",
+		Choices: choices("bachelor", "Bachelor's degree (at a university or a college)", "master", "Master's degree",
+			"doctoral", "Doctoral degree",
+			"university-certificate", "University certificate or diploma (not a degree)",
+			"college-diploma", "College or other non-university school: diploma or certificate (not a degree)",
+			"certificate", "Certificate or diploma, school not given",
+			"none", "I have not studied in Canada"),
+		Why: "a Canadian program can lead to a post-graduation work permit, and its kind sets the language level (CLB 5 or 7)"},
 	{Key: KeyStudyMonths, Title: "How long is (or was) that program, in months?", Kind: KindNumber, Min: 0, Max: 120,
 		Help: "The program's length, not the time you have spent in it so far.",
 		Why:  "a PGWP needs a program of at least 8 months",
@@ -100,7 +111,7 @@ var questions = []Question{
 			"lmia-exempt", "Yes, LMIA-exempt (for example CUSMA or an intra-company transfer)", "unsure", "Yes, but I am not sure which kind"),
 		Why: "a job offer decides which employer-specific permit route fits"},
 	{Key: KeyCanadianMonths, Title: "Months of skilled work in Canada in the last 3 years?", Kind: KindNumber, Min: 0, Max: 36,
-		Help: "TEER 0–3 work done while authorised to work. Count full-time months (30 hours a week).",
+		Help: "TEER 0–3 work done while authorized to work. Count full-time months (30 hours a week).",
 		Why:  "the Canadian Experience Class needs 12 months (1,560 hours)"},
 	{Key: KeyForeignMonths, Title: "Months of skilled work outside Canada?", Kind: KindNumber, Min: 0, Max: 600,
 		Help: "TEER 0–3 work abroad, full-time months.",
@@ -117,7 +128,8 @@ var questions = []Question{
 	{Key: KeyPRApplication, Title: "Where are you with permanent residence?", Kind: KindChoice,
 		Choices: choices("none", "Not started", "express-entry-profile", "Express Entry profile in the pool",
 			"express-entry-applied", "Applied through Express Entry (after an invitation)",
-			"pnp-nominated", "Nominated by a province or territory", "pnp-applied", "Applied for PR as a provincial nominee"),
+			"pnp-nominated", "Nominated by a province or territory",
+			"pnp-applied", "Applied for PR as a provincial nominee (base or Express Entry stream)"),
 		Why: "a PR application can open a bridging open work permit"},
 	{Key: KeyPartner, Title: "Your spouse or common-law partner?", Kind: KindChoice,
 		Choices: choices("none", "No partner",

@@ -27,15 +27,53 @@ var finderCases = []struct {
 	want     []string
 	not      []string
 	ruledOut []string
+	// says are words some reason (of a match or a guide ruled out) must
+	// contain: the fact the boundary rests on.
+	says []string
 }{
 	{name: "nothing answered",
 		answers: ``,
 		want:    []string{"work-permit-canada-pathways#why-a-work-permit-can-get-you-to-permanent-residence"}},
 
-	// PGWP: 7 versus 8 months, CLB 6 versus 7 for degrees, CLB 5 for diplomas.
+	// PGWP: 7 versus 8 months; CLB 7 for every degree (colleges' too, since
+	// March 11, 2025) and for university certificates and diplomas; CLB 5
+	// only for non-degree programs at colleges and other non-university
+	// schools; a certificate whose school is not given needs CLB 7 to be sure.
 	{name: "degree of 8 months, CLB 7: apply for the PGWP",
 		answers: "location: in-canada\nstatus: graduate\nstudy: {credential: bachelor, months: 8, completed: true}\nclb: 7",
-		want:    []string{"post-graduation-work-permit#the-180-day-deadline", "temporary-to-permanent-residence#a-realistic-timeline"}},
+		want:    []string{"post-graduation-work-permit#the-180-day-deadline", "temporary-to-permanent-residence#a-realistic-timeline"},
+		says:    []string{"CLB 7", "colleges included, since March 11, 2025", "need no eligible field of study", "508 to 511"}},
+	{name: "bachelor's (at a college), CLB 6: CLB 7 first",
+		answers: "location: in-canada\nstatus: graduate\nstudy: {credential: bachelor, months: 48, completed: true}\nclb: 6",
+		want:    []string{"post-graduation-work-permit#language-requirement-applications-on-or-after-november-1-2024"},
+		says:    []string{"CLB 7 in all four skills after any bachelor's, master's or doctoral program, at a university or a college"}},
+	{name: "bachelor's, CLB 5: still CLB 7 first",
+		answers: "location: in-canada\nstatus: graduate\nstudy: {credential: bachelor, months: 48, completed: true}\nclb: 5",
+		want:    []string{"post-graduation-work-permit#language-requirement-applications-on-or-after-november-1-2024"},
+		says:    []string{"CLB 7 in all four skills"}},
+	{name: "university certificate, CLB 6: told CLB 7",
+		answers: "location: in-canada\nstatus: graduate\nstudy: {credential: university-certificate, months: 12, completed: true}\nclb: 6",
+		want:    []string{"post-graduation-work-permit#language-requirement-applications-on-or-after-november-1-2024", "temporary-to-permanent-residence"},
+		says:    []string{"university program that does not lead to a degree", "CLB 7 in all four skills", "not the CLB 5 of college programs"}},
+	{name: "university certificate, CLB 5: still CLB 7",
+		answers: "status: graduate\nstudy: {credential: university-certificate, months: 12, completed: true}\nclb: 5",
+		want:    []string{"post-graduation-work-permit#language-requirement-applications-on-or-after-november-1-2024"},
+		says:    []string{"CLB 7 in all four skills"}},
+	{name: "university certificate, CLB 7: apply, check the field of study",
+		answers: "location: in-canada\nstatus: graduate\nstudy: {credential: university-certificate, months: 12, completed: true}\nclb: 7",
+		want:    []string{"post-graduation-work-permit#field-of-study-requirement", "temporary-to-permanent-residence"},
+		says:    []string{"meets CLB 7", "field-of-study list"}},
+	{name: "college diploma, CLB 4: CLB 5 first",
+		answers: "location: in-canada\nstatus: graduate\nstudy: {credential: college-diploma, months: 24, completed: true}\nclb: 4",
+		want:    []string{"post-graduation-work-permit#language-requirement-applications-on-or-after-november-1-2024"},
+		says:    []string{"college or other non-university school", "CLB 5 in all four skills"}},
+	{name: "certificate, school not given, CLB 6: which school decides",
+		answers: "location: in-canada\nstatus: graduate\nstudy: {credential: certificate, months: 10, completed: true}\nclb: 6",
+		want:    []string{"post-graduation-work-permit#language-requirement-applications-on-or-after-november-1-2024"},
+		says:    []string{"depends on the school", "CLB 7", "CLB 5"}},
+	{name: "certificate, school not given, CLB 7: apply, check the field of study",
+		answers: "location: in-canada\nstatus: graduate\nstudy: {credential: certificate, months: 10, completed: true}\nclb: 7",
+		want:    []string{"post-graduation-work-permit#field-of-study-requirement"}},
 	{name: "program of 7 months: no PGWP",
 		answers:  "location: in-canada\nstatus: graduate\nstudy: {credential: bachelor, months: 7, completed: true}\nclb: 7",
 		want:     []string{"temporary-to-permanent-residence#a-realistic-timeline"},
@@ -49,7 +87,8 @@ var finderCases = []struct {
 		want:    []string{"post-graduation-work-permit#the-180-day-deadline"}},
 	{name: "college diploma, CLB 5: apply, check the field of study",
 		answers: "location: in-canada\nstatus: graduate\nstudy: {credential: college-diploma, months: 24, completed: true}\nclb: 5",
-		want:    []string{"post-graduation-work-permit#field-of-study-requirement", "temporary-to-permanent-residence"}},
+		want:    []string{"post-graduation-work-permit#field-of-study-requirement", "temporary-to-permanent-residence"},
+		says:    []string{"college or other non-university school and meet its CLB 5 minimum", "field-of-study list"}},
 	{name: "certificate, CLB 4: language first",
 		answers: "location: outside-canada\nstudy: {credential: certificate, months: 8, completed: true}\nclb: 4",
 		want:    []string{"post-graduation-work-permit#language-requirement-applications-on-or-after-november-1-2024"},
@@ -60,7 +99,8 @@ var finderCases = []struct {
 	{name: "doctoral student still studying: plan the PGWP",
 		answers: "location: in-canada\nstatus: student\nstudy: {credential: doctoral, months: 48, completed: false}",
 		want:    []string{"post-graduation-work-permit#who-can-get-a-pgwp"},
-		not:     []string{"temporary-to-permanent-residence"}},
+		not:     []string{"temporary-to-permanent-residence"},
+		says:    []string{"CLB 7 after a degree program at any school or a university certificate or diploma, or CLB 5 after a non-degree program at a college"}},
 	{name: "student with co-op months: they do not count for the CEC",
 		answers: "location: in-canada\nstatus: student\nstudy: {credential: bachelor, months: 48, completed: false}\ncanadian_skilled_months: 4",
 		want:    []string{"post-graduation-work-permit#who-can-get-a-pgwp", "canadian-experience-class#what-counts-as-experience-and-what-does-not"}},
@@ -69,13 +109,19 @@ var finderCases = []struct {
 		not:     []string{"post-graduation-work-permit"}},
 
 	// CEC: 11 versus 12 months, CLB 6 versus 7 for TEER 1, CLB 5 for TEER 2.
-	{name: "12 months, TEER 1, CLB 7: CEC now",
+	{name: "12 months, TEER 1, CLB 7: CEC now, then the score",
 		answers: "location: in-canada\nstatus: worker\ncanadian_skilled_months: 12\nteer: 1\nclb: 7\npr_application: none",
-		want:    []string{"canadian-experience-class#how-the-cec-runs-through-express-entry"},
-		not:     []string{"temporary-to-permanent-residence"}},
-	{name: "12 months, TEER 1, CLB 6: CEC language",
+		want: []string{"canadian-experience-class#how-the-cec-runs-through-express-entry",
+			"crs-comprehensive-ranking-system#worked-examples", "express-entry-strategy#realistic-ways-to-improve-your-profile"},
+		not:  []string{"temporary-to-permanent-residence"},
+		says: []string{"invitations go by CRS score", "508 to 511", "March 25, 2025"}},
+	{name: "12 months, TEER 1, CLB 6: CEC language, then the score",
 		answers: "location: in-canada\nstatus: worker\ncanadian_skilled_months: 12\nteer: 1\nclb: 6\npr_application: none",
-		want:    []string{"canadian-experience-class#language"}},
+		want: []string{"canadian-experience-class#language",
+			"crs-comprehensive-ranking-system#worked-examples", "express-entry-strategy#realistic-ways-to-improve-your-profile"}},
+	{name: "12 months but already applied for PR: no CEC or score pointers",
+		answers: "location: in-canada\nstatus: worker\ncanadian_skilled_months: 12\nteer: 1\nclb: 9\npr_application: express-entry-applied",
+		not:     []string{"canadian-experience-class", "crs-comprehensive-ranking-system", "express-entry-strategy"}},
 	{name: "12 months, TEER 2, CLB 5: CEC now",
 		answers: "location: in-canada\nstatus: graduate\ncanadian_skilled_months: 12\nteer: 2\nclb: 5",
 		want:    []string{"canadian-experience-class#how-the-cec-runs-through-express-entry"}},
@@ -90,18 +136,20 @@ var finderCases = []struct {
 		want:     []string{"provincial-nominee-programs#base-and-enhanced-nominations"},
 		not:      []string{"canadian-experience-class", "temporary-to-permanent-residence"},
 		ruledOut: []string{"canadian-experience-class#what-counts-as-experience-and-what-does-not"}},
-	{name: "12 foreign months and CLB 8: FSW",
+	{name: "12 foreign months and CLB 8: FSW, the score and the strategy",
 		answers: "location: outside-canada\nforeign_skilled_months: 12\nclb: 8\njob_offer: none",
-		want:    []string{"canadian-experience-class#cec-compared-with-fsw-and-fst", "work-permit-canada-pathways#moving-to-canada-with-a-job-offer"}},
+		want: []string{"canadian-experience-class#cec-compared-with-fsw-and-fst", "crs-comprehensive-ranking-system#worked-examples",
+			"express-entry-strategy#realistic-ways-to-improve-your-profile", "work-permit-canada-pathways#moving-to-canada-with-a-job-offer"}},
 	{name: "11 foreign months: no FSW yet",
 		answers: "location: outside-canada\nforeign_skilled_months: 11\nclb: 8\njob_offer: none",
 		want:    []string{"work-permit-canada-pathways#moving-to-canada-with-a-job-offer"},
-		not:     []string{"canadian-experience-class"}},
+		not:     []string{"canadian-experience-class", "crs-comprehensive-ranking-system", "express-entry-strategy"}},
 
 	// Every partner value.
 	{name: "partner in a master's of 16 months or more",
 		answers: "location: outside-canada\npartner: student-master-16-months-plus",
-		want:    []string{"spousal-open-work-permit#spouses-of-international-students"}},
+		want:    []string{"spousal-open-work-permit#spouses-of-international-students"},
+		says:    []string{"since March 19, 2024 only a master's", "since January 21, 2025 a master's must last at least 16 months"}},
 	{name: "partner in a doctoral program",
 		answers: "partner: student-doctoral",
 		want:    []string{"spousal-open-work-permit#spouses-of-international-students"}},
@@ -112,7 +160,8 @@ var finderCases = []struct {
 		answers:  "partner: student-other",
 		want:     []string{OverviewSlug},
 		not:      []string{"spousal-open-work-permit"},
-		ruledOut: []string{"spousal-open-work-permit#spouses-of-international-students"}},
+		ruledOut: []string{"spousal-open-work-permit#spouses-of-international-students"},
+		says:     []string{"Since March 19, 2024", "of at least 16 months since January 21, 2025"}},
 	{name: "partner in a TEER 0 or 1 job, permit time unanswered",
 		answers: "partner: worker-teer-0-1",
 		want:    []string{"spousal-open-work-permit#spouses-of-foreign-workers"}},
@@ -127,10 +176,10 @@ var finderCases = []struct {
 		answers:  "location: in-canada\npartner: worker-other",
 		not:      []string{"spousal-open-work-permit"},
 		ruledOut: []string{"spousal-open-work-permit#spouses-of-foreign-workers"}},
-	{name: "partner is a Canadian citizen or PR",
-		answers:  "partner: canadian-or-pr",
-		not:      []string{"spousal-open-work-permit"},
-		ruledOut: []string{"spousal-open-work-permit#in-short"}},
+	{name: "partner is a Canadian citizen or PR: sponsorship, and its open work permit",
+		answers: "partner: canadian-or-pr",
+		want:    []string{"spousal-open-work-permit#spouses-of-canadian-citizens-and-permanent-residents"},
+		says:    []string{"spousal sponsorship", "May 26, 2023"}},
 	{name: "no partner",
 		answers: "partner: none",
 		want:    []string{OverviewSlug},
@@ -139,11 +188,21 @@ var finderCases = []struct {
 	// Permanent residence applications and temporary measures.
 	{name: "PNP applicant in Canada while OB 699 runs",
 		answers: "location: in-canada\nstatus: worker\npr_application: pnp-applied",
-		want:    []string{"bridging-open-work-permit#temporary-measure-for-pnp-applicants-june-9-to-december-31-2026", "temporary-to-permanent-residence#where-your-status-can-lapse"}},
+		want:    []string{"bridging-open-work-permit#temporary-measure-for-pnp-applicants-june-9-to-december-31-2026", "temporary-to-permanent-residence#where-your-status-can-lapse"},
+		says:    []string{"temporary measure", "until December 31, 2026 (the measure may end earlier)", "apply now"}},
+	{name: "PNP applicant on the last day of OB 699",
+		answers: "location: in-canada\nstatus: worker\npr_application: pnp-applied",
+		at:      day(2026, 12, 31).Add(23 * time.Hour),
+		want:    []string{"bridging-open-work-permit#temporary-measure-for-pnp-applicants-june-9-to-december-31-2026"}},
+	{name: "PNP applicant the day after OB 699",
+		answers: "location: in-canada\nstatus: worker\npr_application: pnp-applied",
+		at:      day(2027, 1, 1),
+		want:    []string{"bridging-open-work-permit#who-qualifies"}},
 	{name: "PNP applicant in Canada after OB 699 ended",
 		answers: "location: in-canada\nstatus: worker\npr_application: pnp-applied",
 		at:      afterOB699,
-		want:    []string{"bridging-open-work-permit#who-qualifies", "temporary-to-permanent-residence#where-your-status-can-lapse"}},
+		want:    []string{"bridging-open-work-permit#who-qualifies", "temporary-to-permanent-residence#where-your-status-can-lapse"},
+		says:    []string{"however long your current permit has left", "September 16, 2021"}},
 	{name: "Express Entry applicant, partner in a TEER 4 job",
 		answers:  "location: in-canada\nstatus: graduate\npr_application: express-entry-applied\npartner: worker-other",
 		want:     []string{"bridging-open-work-permit#who-qualifies", "spousal-open-work-permit#who-is-not-affected", "temporary-to-permanent-residence#where-your-status-can-lapse"},
@@ -162,7 +221,8 @@ var finderCases = []struct {
 		answers: "location: outside-canada\njob_offer: lmia\npr_application: express-entry-profile",
 		want: []string{"lmia-work-permit-canada#the-workers-work-permit-application",
 			"express-entry-strategy#realistic-ways-to-improve-your-profile",
-			"job-offer-canada-immigration#what-a-job-offer-no-longer-does"}},
+			"job-offer-canada-immigration#what-a-job-offer-no-longer-does"},
+		says: []string{"not confirmed", "March 25, 2025"}},
 
 	// Job offers.
 	{name: "LMIA-exempt offer from abroad",
@@ -172,7 +232,8 @@ var finderCases = []struct {
 	{name: "worker in Canada with a new LMIA offer",
 		answers: "location: in-canada\nstatus: worker\njob_offer: lmia",
 		want:    []string{"employer-specific-work-permit#changing-employers", "temporary-to-permanent-residence#a-realistic-timeline"},
-		not:     []string{"lmia-work-permit-canada"}},
+		not:     []string{"lmia-work-permit-canada"},
+		says:    []string{"since May 27, 2025 you can ask IRCC"}},
 	{name: "unsure what kind of offer",
 		answers: "job_offer: unsure",
 		want:    []string{"job-offer-canada-immigration#what-a-job-offer-does"}},
@@ -181,7 +242,7 @@ var finderCases = []struct {
 		want:    []string{"work-permit-canada-pathways#moving-to-canada-with-a-job-offer"}},
 }
 
-func TestFindSituations(t *testing.T) {
+func TestFinderSituations(t *testing.T) {
 	lib := LoadEmbedded()
 	for _, tc := range finderCases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -205,6 +266,11 @@ func TestFindSituations(t *testing.T) {
 			}
 			if out := places(res.RuledOut); !sameSet(out, tc.ruledOut) {
 				t.Errorf("ruled out = %v, want %v", out, tc.ruledOut)
+			}
+			for _, w := range tc.says {
+				if !slices.ContainsFunc(append(res.Matches, res.RuledOut...), func(m Match) bool { return strings.Contains(m.Reason, w) }) {
+					t.Errorf("no reason says %q", w)
+				}
 			}
 			for i := 1; i < len(res.Matches); i++ {
 				if res.Matches[i].Tier < res.Matches[i-1].Tier {
@@ -257,9 +323,9 @@ func sameSet(got, want []string) bool {
 	return true
 }
 
-// TestEveryRuleIsCovered runs the situations and checks that each rule
+// TestFinderCoversEveryRule runs the situations and checks that each rule
 // decided at least one of them.
-func TestEveryRuleIsCovered(t *testing.T) {
+func TestFinderCoversEveryRule(t *testing.T) {
 	lib := LoadEmbedded()
 	fired := map[string]bool{}
 	for _, tc := range finderCases {
@@ -314,12 +380,73 @@ func TestFinderRulesAreWellFormed(t *testing.T) {
 		if !strings.HasSuffix(r.Reason, ".") || secondSentence.MatchString(r.Reason) {
 			t.Errorf("rule %q: the reason should be one sentence: %q", r.ID, r.Reason)
 		}
-		if strings.Contains(r.Reason, "November 3, 2026") && !r.Reported {
-			t.Errorf("rule %q cites the unconfirmed November 3, 2026 factor without marking it reported", r.ID)
+		if strings.Contains(r.Reason, "November 3, 2026") && r.Label != NotConfirmed {
+			t.Errorf("rule %q cites the November 3, 2026 factor without labelling it not confirmed", r.ID)
 		}
-		if strings.Contains(r.Reason, "Operational Bulletin 699") && r.Until.IsZero() {
-			t.Errorf("rule %q cites a temporary measure but never ends", r.ID)
+		if strings.Contains(r.Reason, "Operational Bulletin 699") && (r.Until.IsZero() || r.Label != TemporaryMeasure) {
+			t.Errorf("rule %q cites a temporary measure but never ends or is not labelled one", r.ID)
 		}
+		if probs := ruleWordingProblems(r); len(probs) > 0 {
+			t.Errorf("rule %q: %s", r.ID, strings.Join(probs, "; "))
+		}
+	}
+}
+
+// TestFinderRuleWordingProblems: the check catches hedges, -ise spellings,
+// and a label whose wording the reason lacks.
+func TestFinderRuleWordingProblems(t *testing.T) {
+	always := func(Answers) bool { return true }
+	base := Rule{ID: "x", When: always, Changes: "Something.", Fact: "1.1",
+		Reason: "Since November 1, 2024, a plain fact."}
+	if p := ruleWordingProblems(base); len(p) != 0 {
+		t.Fatalf("plain rule: %v", p)
+	}
+	for _, tc := range []struct {
+		name string
+		edit func(*Rule)
+		want string
+	}{
+		{"no date", func(r *Rule) { r.Reason = "A plain fact." }, "the reason carries no date"},
+		{"reportedly", func(r *Rule) { r.Reason = "Since 2024 you can reportedly apply." }, `the reason says "reportedly"`},
+		{"reported", func(r *Rule) { r.Reason = "The target is reported as 91,500 for 2026." }, `the reason says "reported"`},
+		{"general knowledge", func(r *Rule) { r.Changes = "General knowledge says so." }, `the change says "general knowledge"`},
+		{"as cited", func(r *Rule) { r.Reason = "As cited for 2026, $155." }, `the reason says "as cited"`},
+		{"fact base", func(r *Rule) { r.Reason = "Not in the fact base since 2024." }, `the reason says "fact base"`},
+		{"relative date", func(r *Rule) { r.Reason = "Since 2024 and still today." }, `the reason says "today"`},
+		{"spelling", func(r *Rule) { r.Changes = "Once IRCC has authorised you." }, `spells "authorised"`},
+		{"temporary without wording", func(r *Rule) {
+			r.Label, r.Until = TemporaryMeasure, day(2027, 1, 1)
+			r.Reason = "Until December 31, 2026 you can apply."
+		}, `labelled "Temporary measure", but its reason does not say so`},
+		{"temporary without its last day", func(r *Rule) {
+			r.Label, r.Until = TemporaryMeasure, day(2027, 1, 1)
+			r.Reason = "A temporary measure runs in 2026 and may end earlier."
+		}, "the measure's last day, December 31, 2026"},
+		{"temporary without an end", func(r *Rule) {
+			r.Label = TemporaryMeasure
+			r.Reason = "A temporary measure until December 31, 2026 may end earlier."
+		}, "needs the day it ends"},
+		{"an end without the label", func(r *Rule) { r.Until = day(2027, 1, 1) }, "must be labelled a temporary measure"},
+		{"not confirmed without wording", func(r *Rule) {
+			r.Label = NotConfirmed
+			r.Reason = "A factor starts on November 3, 2026."
+		}, `labelled "Not confirmed"`},
+		{"proposed without wording", func(r *Rule) {
+			r.Label = Proposed
+			r.Reason = "One program from 2026."
+		}, `labelled "Proposed"`},
+	} {
+		r := base
+		tc.edit(&r)
+		if got := strings.Join(ruleWordingProblems(r), "\n"); !strings.Contains(got, tc.want) {
+			t.Errorf("%s: problems %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	// Whole words only: "misreported" does not contain the word "reported".
+	r := base
+	r.Reason = "Since 2024, a misreported figure."
+	if p := ruleWordingProblems(r); len(p) != 0 {
+		t.Errorf("whole words: %v", p)
 	}
 }
 
