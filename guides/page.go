@@ -119,7 +119,7 @@ func pageBody(body string, sources []Source) string {
 	var edits []edit
 	for _, r := range refs {
 		if n, ok := number[r.ID]; ok {
-			edits = append(edits, edit{r.Start, r.End, fmt.Sprintf("[\\[%d\\]](#%s)", n, SourcesAnchor)})
+			edits = append(edits, edit{r.Start, r.End, fmt.Sprintf("[[%d]](#%s)", n, SourcesAnchor)})
 		}
 	}
 	for _, bx := range boxes {
