@@ -57,6 +57,8 @@ type Library struct {
 	guides []*Guide
 	bySlug map[string]*Guide
 	pages  sync.Map // *Guide → its *Guide page, built on first use
+	// readings are guides' own text as read (see Reading), built on first use.
+	readings sync.Map
 
 	// mu guards what linking the whole library writes: backlinks,
 	// problems and linked. Lazy libraries link in Complete.

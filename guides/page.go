@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // HeadingMark starts every heading in marked-up markdown, so the renderer can
@@ -21,6 +22,22 @@ func (lib *Library) Page(g *Guide) *Guide {
 	}
 	p, _ := lib.pages.LoadOrStore(g, lib.buildPage(g))
 	return p.(*Guide)
+}
+
+// Reading is g's own text as a reader reads it, without the generated
+// sections of its page: citations numbered as on the page, boxes without
+// their "[!TYPE]" line. It is built once per guide and shared.
+func (lib *Library) Reading(g *Guide) *Guide {
+	if p, ok := lib.readings.Load(g); ok {
+		return p.(*Guide)
+	}
+	g.ensure()
+	p := *g
+	p.Body, p.source = pageBody(g.Body, CitationOrder(g)), ""
+	p.Headings, p.Links, p.blocks, p.lazy = nil, nil, nil, nil
+	analyse(&p)
+	r, _ := lib.readings.LoadOrStore(g, &p)
+	return r.(*Guide)
 }
 
 func (lib *Library) buildPage(g *Guide) *Guide {
@@ -198,6 +215,7 @@ func (lib *Library) Mark(p *Guide, m Markup) (md string, notes []string) {
 	b.Grow(len(src) + len(p.Links)*8)
 	prev := 0
 	numbers := map[string]int{}
+	marked := 0
 
 	// Headings and links interleave in source order; walk both.
 	hi := 0
@@ -223,12 +241,15 @@ func (lib *Library) Mark(p *Guide, m Markup) (md string, notes []string) {
 		case MarkInline:
 			b.WriteString("[")
 			b.WriteRune(LinkStart)
+			writeLinkID(&b, marked)
 			b.WriteString(text)
 			if l.Kind == LinkExternal {
 				b.WriteString(" ↗")
 			}
 			b.WriteRune(LinkEnd)
+			writeLinkID(&b, marked)
 			b.WriteString("](#)")
+			marked++
 		case MarkFootnotes:
 			if IsCitation(l) {
 				b.WriteString(text)
@@ -274,4 +295,37 @@ func (lib *Library) describe(p *Guide, l Link) string {
 		}
 	}
 	return "(broken link: " + l.Dest + ")"
+}
+
+// writeLinkID writes n in binary with LinkBit0 and LinkBit1, most
+// significant bit first.
+func writeLinkID(b *strings.Builder, n int) {
+	bits := 1
+	for n>>bits > 0 {
+		bits++
+	}
+	for i := bits - 1; i >= 0; i-- {
+		if n>>i&1 == 1 {
+			b.WriteRune(LinkBit1)
+		} else {
+			b.WriteRune(LinkBit0)
+		}
+	}
+}
+
+// ReadLinkID reads the number writeLinkID wrote at the start of s, and how
+// many bytes it took; ok is false if s does not start with one.
+func ReadLinkID(s string) (n, size int, ok bool) {
+	for {
+		r, w := utf8.DecodeRuneInString(s[size:])
+		switch r {
+		case LinkBit0:
+			n <<= 1
+		case LinkBit1:
+			n = n<<1 | 1
+		default:
+			return n, size, size > 0
+		}
+		size += w
+	}
 }

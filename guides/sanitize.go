@@ -14,10 +14,19 @@ import (
 // reader can find each link on screen. They are zero-width format characters,
 // so they never change how text wraps; Sanitize removes them from guide text so
 // a guide cannot forge them.
+//
+// Each marker is followed by the link's number in binary, written with
+// LinkBit0 and LinkBit1, so a link's start and end are matched even where
+// the renderer moves text out of order (the cells of a wrapped table row).
 const (
 	LinkStart = '\u2060' // WORD JOINER
 	LinkEnd   = '\u2061' // FUNCTION APPLICATION
+	LinkBit0  = '\u2063' // INVISIBLE SEPARATOR
+	LinkBit1  = '\u2064' // INVISIBLE PLUS
 )
+
+// isMarker reports the runes reserved for the renderer's markers.
+func isMarker(r rune) bool { return r >= LinkStart && r <= LinkBit1 }
 
 // Sanitize makes text from a guide file safe to print on a terminal. It is
 // applied once, where text enters the library, so everything downstream
@@ -55,7 +64,7 @@ func Sanitize(s string) string {
 			b.WriteString("^?")
 		case r >= 0x80 && r <= 0x9f, isBidiControl(r):
 			fmt.Fprintf(&b, "<U+%04X>", r)
-		case r == LinkStart || r == LinkEnd || r == HeadingMark:
+		case isMarker(r):
 			// Reserved for the renderer's link markers; dropped because they are
 			// invisible anyway and would confuse link positions.
 		case r == '&':
@@ -106,8 +115,7 @@ func firstUnsafe(s string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || r <= 0x9f || isBidiControl(r) ||
-			r == LinkStart || r == LinkEnd || r == HeadingMark {
+		if r == utf8.RuneError && size == 1 || r <= 0x9f || isBidiControl(r) || isMarker(r) {
 			return i
 		}
 		i += size

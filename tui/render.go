@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -196,6 +197,7 @@ const previewBytes = 4000
 // guides that link to it come at the end of a page, and finding the
 // second means reading other guides (in a lazy library, most of them).
 func (r *Renderer) Preview(g *guides.Guide) (*Rendered, error) {
+	g = r.lib.Reading(g)
 	md, _ := r.lib.Mark(g, guides.MarkInline)
 	if len(md) > previewBytes {
 		// Cut at a paragraph break, so no block is left half-open; a huge
@@ -266,8 +268,9 @@ func (rd *Rendered) locate(lines []string) {
 			marked = append(marked, i)
 		}
 	}
-	nextLink, nextHeading := 0, 0
-	open := -1
+	nextHeading := 0
+	// spot maps a marked link's number to its entry in rd.Links.
+	spot := map[int]int{}
 	for li, line := range lines {
 		line = TrimPadding(line)
 		if !strings.ContainsAny(line, markerRunes) {
@@ -282,20 +285,20 @@ func (rd *Rendered) locate(lines []string) {
 		for s := line; len(s) > 0; {
 			r, size := utf8.DecodeRuneInString(s)
 			switch r {
-			case guides.LinkStart:
-				if nextLink < len(marked) {
-					rd.Links = append(rd.Links, LinkSpot{Link: marked[nextLink], Line: li, Col: col})
-					open = len(rd.Links) - 1
-					nextLink++
+			case guides.LinkStart, guides.LinkEnd:
+				id, n, ok := guides.ReadLinkID(s[size:])
+				s = s[size+n:]
+				if !ok || id >= len(marked) {
+					continue
 				}
-				s = s[size:]
-				continue
-			case guides.LinkEnd:
-				if open >= 0 {
-					rd.Links[open].EndLine, rd.Links[open].EndCol = li, col
-					open = -1
+				if r == guides.LinkStart {
+					if _, dup := spot[id]; !dup {
+						rd.Links = append(rd.Links, LinkSpot{Link: marked[id], Line: li, Col: col, EndLine: -1})
+						spot[id] = len(rd.Links) - 1
+					}
+				} else if i, ok := spot[id]; ok {
+					rd.Links[i].EndLine, rd.Links[i].EndCol = li, col
 				}
-				s = s[size:]
 				continue
 			case guides.HeadingMark:
 				if nextHeading < len(rd.Page.Headings) {
@@ -315,13 +318,23 @@ func (rd *Rendered) locate(lines []string) {
 		rd.Plain[li] = ansi.Strip(rd.Lines[li])
 	}
 	// A link left open (text cut by the renderer) ends where its line ends.
-	if open >= 0 {
-		l := &rd.Links[open]
-		l.EndLine, l.EndCol = l.Line, ansi.StringWidth(rd.Lines[l.Line])
+	for i := range rd.Links {
+		if l := &rd.Links[i]; l.EndLine < 0 {
+			l.EndLine, l.EndCol = l.Line, ansi.StringWidth(rd.Lines[l.Line])
+		}
 	}
+	// Links in the order they sit on screen, which is the page's order
+	// except in a table row whose cells wrap onto several lines.
+	slices.SortStableFunc(rd.Links, func(a, b LinkSpot) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Col - b.Col
+	})
 }
 
-const markerRunes = string(guides.LinkStart) + string(guides.LinkEnd) + string(guides.HeadingMark)
+const markerRunes = string(guides.LinkStart) + string(guides.LinkEnd) + string(guides.HeadingMark) +
+	string(guides.LinkBit0) + string(guides.LinkBit1)
 
 // TrimPadding drops the styled spaces glamour pads every line with, closing
 // any style the line left open.

@@ -10,11 +10,11 @@ import (
 )
 
 // Private marker runes the reader puts in markdown to find links and
-// headings on screen (guides.LinkStart, LinkEnd, HeadingMark); they must
+// headings on screen (guides.LinkStart to guides.LinkBit1); they must
 // never reach the terminal.
 const (
 	markerFirst = '\u2060'
-	markerLast  = '\u2062'
+	markerLast  = '\u2064'
 )
 
 // Unsafe describes the first thing in s that a terminal would act on, or
