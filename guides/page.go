@@ -3,6 +3,7 @@ package guides
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -176,6 +177,20 @@ func IsCitation(l Link) bool {
 		}
 	}
 	return true
+}
+
+// CitedSource is the source a citation link of g's page points to, and its
+// number.
+func CitedSource(g *Guide, l Link) (Source, int, bool) {
+	if !IsCitation(l) {
+		return Source{}, 0, false
+	}
+	n, _ := strconv.Atoi(strings.Trim(strings.ReplaceAll(l.Text, "\\", ""), "[]"))
+	sources := CitationOrder(g)
+	if n < 1 || n > len(sources) {
+		return Source{}, 0, false
+	}
+	return sources[n-1], n, true
 }
 
 // escapeText escapes markdown punctuation in generated text.

@@ -409,6 +409,18 @@ func (r *Reader) describeLink(l guides.Link) string {
 	case guides.LinkExternal:
 		return "↗ " + l.URL + "  (y copies)"
 	case guides.LinkAnchor:
+		if src, n, ok := guides.CitedSource(r.guide, l); ok {
+			about := []string{src.Title}
+			for _, f := range []string{src.Publisher, src.Kind} {
+				if f != "" {
+					about = append(about, f)
+				}
+			}
+			if src.Checked != "" {
+				about = append(about, "checked "+src.Checked)
+			}
+			return fmt.Sprintf("→ source %d: %s", n, strings.Join(about, " · "))
+		}
 		if h, ok := r.doc.Page.Heading(l.Anchor); ok {
 			return "→ section: " + h.Text
 		}

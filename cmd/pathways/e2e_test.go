@@ -203,7 +203,7 @@ const (
 // backspace comes back; help shows; q exits 0 and restores the terminal.
 func TestE2EBrowse(t *testing.T) {
 	s := start(t, 100, 30, nil)
-	s.waitText("16 guides")
+	s.waitText("18 guides")
 	s.waitText("▌ Work permits as a pathway")
 	s.waitText("enter open")
 
@@ -222,9 +222,30 @@ func TestE2EBrowse(t *testing.T) {
 		t.Errorf("window title %q does not name the guide", s.title)
 	}
 
-	s.send(keyTab)
-	s.waitText("→ ") // the status line says where the focused link goes
-	target := strings.TrimSpace(strings.SplitN(s.text()[strings.LastIndex(s.text(), "→ ")+len("→ "):], "\n", 2)[0])
+	// The status line says where the focused link goes; the first links
+	// are citations ("→ source 1: …"), so tab on to a link to a guide.
+	status := func() string {
+		lines := strings.Split(strings.TrimRight(s.text(), "\n "), "\n")
+		footer := lines[len(lines)-1]
+		for _, mark := range []string{"→ ", "↗ "} {
+			if i := strings.Index(footer, mark); i >= 0 {
+				return strings.TrimSpace(footer[i:])
+			}
+		}
+		return ""
+	}
+	target := ""
+	for range 40 {
+		s.send(keyTab)
+		s.waitFor("a link's status", func(string) bool { return status() != "" })
+		if st, ok := strings.CutPrefix(status(), "→ "); ok && !strings.HasPrefix(st, "section") && !strings.HasPrefix(st, "source") {
+			target = st
+			break
+		}
+	}
+	if target == "" {
+		t.Fatal("forty tabs found no link to another guide")
+	}
 	s.send(keyEnter)
 	s.waitFor("the linked guide "+target, func(string) bool {
 		return strings.HasPrefix(strings.TrimSpace(s.line(0)), target)
