@@ -37,6 +37,10 @@ type Guide struct {
 	Headings []Heading
 	Links    []Link
 	Words    int
+	// Plain is set when the body was past its budget (nesting, size of
+	// its markdown) and is shown as plain text; a renderer can lay it out
+	// without a markdown renderer.
+	Plain bool
 
 	// source is Body as loaded: analysing may replace Body (see analyse),
 	// so lazy libraries read source for the links a body may hold.

@@ -110,22 +110,111 @@ func analyse(g *Guide) []Problem {
 	// line prefixes before the parser sees it; the parse tree decides the
 	// rest exactly.
 	var doc ast.Node
-	depth, line := prefixNesting(g.Body)
-	if depth <= 4*MaxNesting {
+	over, line := "", 0
+	if depth, l := prefixNesting(g.Body); depth > 4*MaxNesting {
+		over, line = fmt.Sprintf("block quotes or lists nested %d levels deep (limit %d)", depth, MaxNesting), l
+	} else if what, l := blockBudget(g.Body); what != "" {
+		over, line = what, l
+	} else {
 		doc = markdown.Parser().Parse(text.NewReader(src))
-		depth, line = nesting(doc, src)
+		if depth, l := nesting(doc, src); depth > MaxNesting {
+			over, line = fmt.Sprintf("block quotes or lists nested %d levels deep (limit %d)", depth, MaxNesting), l
+		} else if n := countNodes(doc); n > MaxNodes {
+			over, line = fmt.Sprintf("%d markdown elements (limit %d)", n, MaxNodes), 0
+		}
 	}
-	if depth > MaxNesting {
+	if over != "" {
+		g.Plain = true
 		g.Body = plainBlock(g.Body)
 		src = []byte(g.Body)
 		doc = markdown.Parser().Parse(text.NewReader(src))
-		probs := []Problem{{File: g.File, Line: g.BodyLine + line,
-			Msg: fmt.Sprintf("block quotes or lists nested %d levels deep (limit %d); the guide is shown as plain text", depth, MaxNesting)}}
 		analyseDoc(g, doc, src)
-		return probs
+		return []Problem{{File: g.File, Line: g.BodyLine + line, Msg: over + "; the guide is shown as plain text"}}
 	}
 	analyseDoc(g, doc, src)
 	return nil
+}
+
+// A guide's budget: what the markdown parser and renderer can take in well
+// under a second. Goldmark reads link reference definitions in time that
+// grows with the square of their number (100,000 took 36 s), and each
+// table costs the renderer a layout of its own (100,000 small tables took
+// 70 s). A guide past its budget is shown as plain text.
+const (
+	MaxRefDefinitions = 500
+	MaxTables         = 300
+	MaxNodes          = 200000
+)
+
+// blockBudget counts link reference definitions and tables from line
+// prefixes, before parsing, and describes the first limit passed and the
+// 0-based line where it was passed.
+func blockBudget(body string) (string, int) {
+	defs, tables, n := 0, 0, -1
+	fence := ""
+	for line := range strings.SplitSeq(body, "\n") {
+		n++
+		t := strings.TrimLeft(line, " ")
+		switch {
+		case fence != "":
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+			continue
+		case strings.HasPrefix(t, "```"), strings.HasPrefix(t, "~~~"):
+			fence = t[:3]
+			continue
+		case len(line)-len(t) > 3:
+			continue
+		}
+		if refDefinitionLine(t) {
+			if defs++; defs > MaxRefDefinitions {
+				return fmt.Sprintf("more than %d link reference definitions", MaxRefDefinitions), n
+			}
+		}
+		if tableDelimiterLine(t) {
+			if tables++; tables > MaxTables {
+				return fmt.Sprintf("more than %d tables", MaxTables), n
+			}
+		}
+	}
+	return "", 0
+}
+
+// refDefinitionLine is "[label]: …", the start of a link reference
+// definition (or a footnote definition).
+func refDefinitionLine(t string) bool {
+	if !strings.HasPrefix(t, "[") {
+		return false
+	}
+	end := strings.Index(t, "]:")
+	return end > 1 && !strings.Contains(t[1:end], "]")
+}
+
+// tableDelimiterLine is a GFM table's delimiter row, "|---|:--:|".
+func tableDelimiterLine(t string) bool {
+	t = strings.TrimSpace(t)
+	if !strings.Contains(t, "-") || !strings.Contains(t, "|") && !strings.Contains(t, ":") {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '|', '-', ':', ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// countNodes counts the parsed document's nodes.
+func countNodes(doc ast.Node) int {
+	n := 0
+	_ = ast.Walk(doc, func(ast.Node, bool) (ast.WalkStatus, error) {
+		n++
+		return ast.WalkContinue, nil
+	})
+	return n / 2
 }
 
 // prefixNesting estimates from line prefixes how deep block quotes and
@@ -196,7 +285,9 @@ func blockLine(n ast.Node, src []byte) int {
 	return 0
 }
 
-// plainBlock wraps text in a fenced code block that no line of it can close.
+// plainBlock wraps text in fenced code blocks that no line of it can close,
+// plainChunk lines each: glamour builds a code block's text a line at a
+// time, in time that grows with the square of its lines.
 func plainBlock(s string) string {
 	longest, run := 0, 0
 	for i := 0; i < len(s); i++ {
@@ -208,8 +299,25 @@ func plainBlock(s string) string {
 		}
 	}
 	fence := strings.Repeat("`", max(3, longest+1))
-	return fence + "text\n" + strings.TrimRight(s, "\n") + "\n" + fence + "\n"
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/plainChunk + 64)
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for start := 0; start < len(lines); start += plainChunk {
+		if start > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(fence + "text\n")
+		for _, l := range lines[start:min(len(lines), start+plainChunk)] {
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+		b.WriteString(fence + "\n")
+	}
+	return b.String()
 }
+
+// plainChunk is how many lines one code block of plain text holds.
+const plainChunk = 256
 
 func analyseDoc(g *Guide, doc ast.Node, src []byte) {
 	lines := newLineIndex(src, g.BodyLine)

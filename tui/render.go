@@ -179,13 +179,23 @@ var refDefinition = regexp.MustCompile(`(?m)^ {0,3}\[[^\]]+\]:`)
 func (r *Renderer) Render(g *guides.Guide) (*Rendered, error) {
 	page := r.lib.Page(g)
 	md, _ := r.lib.Mark(page, guides.MarkInline)
-	lines, err := r.renderSections(md)
+	lines, err := r.markdownLines(page, md)
 	if err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", g.Slug, err)
 	}
 	rd := &Rendered{Slug: g.Slug, Width: r.width, Style: r.style, Page: page}
 	rd.locate(lines)
 	return rd, nil
+}
+
+// markdownLines renders marked-up markdown of p with glamour, or, for a
+// guide shown as plain text because it was past its budget, lays it out
+// without glamour, whose cost on such a guide is what the budget avoids.
+func (r *Renderer) markdownLines(p *guides.Guide, md string) ([]string, error) {
+	if p.Plain {
+		return plainLines(md, r.width, r.style == assets.StyleASCII), nil
+	}
+	return r.renderSections(md)
 }
 
 // previewBytes is how much of a page the list's preview renders: enough to
@@ -211,13 +221,13 @@ func (r *Renderer) Preview(g *guides.Guide) (*Rendered, error) {
 		}
 		md = md[:end]
 	}
-	out, err := r.tr.Render(md)
+	lines, err := r.markdownLines(g, md)
 	if err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", g.Slug, err)
 	}
 	// A guide is a page without the generated sections.
 	rd := &Rendered{Slug: g.Slug, Width: r.width, Style: r.style, Page: g}
-	rd.locate(trimBlankEdges(strings.Split(out, "\n")))
+	rd.locate(lines)
 	return rd, nil
 }
 
@@ -232,7 +242,7 @@ func (r *Renderer) Text(g *guides.Guide) (string, error) {
 	md, notes := r.lib.Mark(page, guides.MarkFootnotes)
 	b.WriteString(md)
 	var lines []string
-	if assets.Plain(r.style) {
+	if assets.Plain(r.style) || page.Plain {
 		lines = plainLines(b.String(), r.width, r.style == assets.StyleASCII)
 	} else {
 		var err error
