@@ -3,8 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 
@@ -262,11 +260,5 @@ func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
 	}
 	opts.Store = store
 	opts.Now = a.now
-	if os.Getenv("GOGC") == "" {
-		// A long-lived process collects as usual, from the moment its
-		// first screen is up (collecting the loading's garbage earlier
-		// would compete with drawing it).
-		opts.FirstScreen = func() { debug.SetGCPercent(100) }
-	}
 	return tui.Run(lib, opts, a.stdin, a.stdout)
 }

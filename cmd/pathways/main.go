@@ -5,7 +5,6 @@ package main
 import (
 	"io"
 	"os"
-	"runtime/debug"
 	"strconv"
 )
 
@@ -13,14 +12,6 @@ import (
 var version = "dev"
 
 func main() {
-	// Most commands live for milliseconds and allocate a few megabytes:
-	// collecting garbage would cost more than the memory it frees. The
-	// collector only runs near the soft limit, until the browser, which
-	// lives long, turns it back on (see runBrowse).
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(256 << 20)
-	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
