@@ -170,6 +170,26 @@ func writeLargeHostile(t *testing.T, dir string, manyFiles int) []hostileCase {
 	cases = append(cases, nestedProblem("nested-quotes.md", 6), nestedProblem("nested-lists.md", 6),
 		nestedProblem("nested-mixed.md", 6), nestedProblem("nested-indented.md", 6+MaxNesting))
 
+	// Goldmark's worst cases: 100,000 link reference definitions (36 s to
+	// check, quadratic), 60,000 small tables (seconds each to render
+	// styled), and 50,000 asterisks in a row.
+	var defs, tables strings.Builder
+	for i := range 100000 {
+		fmt.Fprintf(&defs, "[r%d]: /x\n", i)
+	}
+	for range 60000 {
+		tables.WriteString("| a | b |\n|---|---|\n| c | d |\n\n")
+	}
+	write("ref-definitions.md", hostileGuide("Reference definitions", defs.String()))
+	write("table-flood.md", hostileGuide("Table flood", tables.String()))
+	write("asterisks.md", hostileGuide("Asterisks", strings.Repeat("*", 50000)+"\n\n"+strings.Repeat("*a ", 50000)+"\n"))
+	cases = append(cases,
+		hostileCase{file: "ref-definitions.md", slug: "ref-definitions",
+			problems: []string{fmt.Sprintf("ref-definitions.md:%d: more than %d link reference definitions; the guide is shown as plain text", 6+MaxRefDefinitions, MaxRefDefinitions)}},
+		hostileCase{file: "table-flood.md", slug: "table-flood",
+			problems: []string{fmt.Sprintf("table-flood.md:%d: more than %d tables; the guide is shown as plain text", 6+1+4*MaxTables, MaxTables)}},
+		hostileCase{file: "asterisks.md", slug: "asterisks"})
+
 	// Tens of thousands of links, to itself so none is broken.
 	write("many-links.md", hostileGuide("Many links", strings.Repeat("[l](/many-links) ", 30000)+"\n"))
 	cases = append(cases, hostileCase{file: "many-links.md", slug: "many-links"})
