@@ -13,9 +13,10 @@ import (
 // lockFile takes an exclusive flock on path (created 0600 if missing),
 // polling until timeout, and returns the function that releases it. The lock
 // lives on its own file because the state file is replaced on every write.
-// The kernel drops it if the process dies.
+// The kernel drops it if the process dies. A symlink planted at path is
+// not followed, so no file is created at its target.
 func lockFile(path string, timeout time.Duration) (unlock func(), err error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|unix.O_NOFOLLOW, 0o600)
 	if err != nil {
 		return nil, err
 	}

@@ -399,6 +399,7 @@ func TestStoreCorruptFileMovedAside(t *testing.T) {
 		{"trailing garbage", append(bytes.Clone(valid), "}}"...)},
 		{"wrong type", []byte(`{"bookmarks": {"a": 1}}`)},
 		{"binary", []byte{0xff, 0xfe, 0, 1, 2}},
+		{"over the size limit", []byte(`{"extra": "` + strings.Repeat("x", maxStateBytes) + `"}`)},
 		{"unreadable (a folder)", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -827,4 +828,64 @@ func helperPermission(t *testing.T) {
 		t.Errorf("unreadable file changed: %v %v", info, err)
 	}
 	fmt.Println("permission helper done")
+}
+
+// TestStoreKeepsTheNewestEntries: a write keeps the newest positions and
+// bookmarks past the limits, so the file cannot grow without end.
+func TestStoreKeepsTheNewestEntries(t *testing.T) {
+	st := newStoreState()
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range maxPositions + 100 {
+		slug := fmt.Sprintf("g%05d", i)
+		st.positions[slug] = posEntry{Position: Position{Line: i, Time: base.Add(time.Duration(i) * time.Minute)}}
+	}
+	for i := range maxBookmarks + 100 {
+		b := Bookmark{Slug: fmt.Sprintf("g%05d", i), Anchor: "h", Created: base.Add(time.Duration(i) * time.Minute)}
+		st.bookmarks[bmKey{b.Slug, b.Anchor}] = bmEntry{Bookmark: b}
+	}
+	data, err := st.encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := parseState(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.positions) != maxPositions || len(back.bookmarks) != maxBookmarks {
+		t.Fatalf("kept %d positions and %d bookmarks, want %d and %d", len(back.positions), len(back.bookmarks), maxPositions, maxBookmarks)
+	}
+	if _, ok := back.positions["g00099"]; ok {
+		t.Error("an old position was kept over a newer one")
+	}
+	if _, ok := back.positions[fmt.Sprintf("g%05d", maxPositions+99)]; !ok {
+		t.Error("the newest position was dropped")
+	}
+	if _, ok := back.bookmarks[bmKey{"g00099", "h"}]; ok {
+		t.Error("an old bookmark was kept over a newer one")
+	}
+	if len(data) > maxStateBytes {
+		t.Errorf("a full file is %d bytes, over the %d-byte read limit", len(data), maxStateBytes)
+	}
+}
+
+// TestStoreLockSymlinkNotFollowed: a symlink planted where the lock file
+// goes is not followed, so nothing is created at its target.
+func TestStoreLockSymlinkNotFollowed(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "state.json")
+	target := filepath.Join(dir, "elsewhere", "planted")
+	if err := os.Mkdir(filepath.Dir(target), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, path+".lock"); err != nil {
+		t.Fatal(err)
+	}
+	s := openTestStore(t, path, StoreOptions{})
+	s.ToggleBookmark(Bookmark{Slug: "a"})
+	if err := s.Save(); err == nil {
+		t.Error("saving through a planted lock symlink succeeded")
+	}
+	if _, err := os.Lstat(target); !os.IsNotExist(err) {
+		t.Errorf("a file was created at the symlink's target (%v)", err)
+	}
 }
