@@ -93,10 +93,17 @@ func ParseAnswers(data []byte) (Answers, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return a, nil
 	}
+	if p := yamlTooBig(data, "the answers file"); p != nil {
+		msg := p.Msg
+		if p.Line > 0 {
+			msg = fmt.Sprintf("line %d: %s", p.Line, msg)
+		}
+		return a, &AnswersError{[]AnswerProblem{{Msg: msg}}}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var raw any
 	if err := dec.Decode(&raw); err != nil && !errors.Is(err, io.EOF) {
-		return a, &AnswersError{[]AnswerProblem{{Msg: "not valid YAML or JSON: " + SanitizeLine(yaml.FormatError(err, false, false))}}}
+		return a, &AnswersError{[]AnswerProblem{{Msg: "not valid YAML or JSON: " + shorten(SanitizeLine(yaml.FormatError(err, false, false)), 200)}}}
 	}
 	var extra any
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
@@ -180,7 +187,7 @@ func unknownKeys(prefix string, m map[string]any, allowed []string) []AnswerProb
 		if near := closest(k, allowed); near != "" {
 			msg = fmt.Sprintf("unknown key (did you mean %q?); allowed keys: %s", near, strings.Join(allowed, ", "))
 		}
-		out = append(out, AnswerProblem{Key: prefix + SanitizeLine(k), Msg: msg})
+		out = append(out, AnswerProblem{Key: prefix + shorten(SanitizeLine(k), 40), Msg: msg})
 	}
 	return out
 }
@@ -204,7 +211,7 @@ func set(a *Answers, q Question, v any) error {
 			return fmt.Errorf("want one of: %s; got %s", q.Allowed(), describeValue(v))
 		}
 		if !slices.ContainsFunc(q.Choices, func(c Choice) bool { return c.Value == s }) {
-			return fmt.Errorf("unknown value %q; allowed values: %s", SanitizeLine(s), q.Allowed())
+			return fmt.Errorf("unknown value %s; allowed values: %s", describeValue(s), q.Allowed())
 		}
 		store(a, q.Key, s)
 	case KindYesNo:
@@ -242,7 +249,7 @@ func wholeNumber(v any) (int, bool) {
 func describeValue(v any) string {
 	switch x := v.(type) {
 	case string:
-		return strconv.Quote(SanitizeLine(x))
+		return strconv.Quote(shorten(SanitizeLine(x), 40))
 	case bool:
 		return strconv.FormatBool(x)
 	case int, int64, uint64:
@@ -363,4 +370,17 @@ func (a Answers) Text() map[Key]string {
 func (a Answers) Answered(k Key) bool {
 	_, ok := a.Text()[k]
 	return ok
+}
+
+// shorten cuts s to at most n runes, marking the cut: a message quotes
+// what a file holds, which may be megabytes long.
+func shorten(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j] + "…"
+		}
+		i++
+	}
+	return s
 }

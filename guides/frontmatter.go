@@ -257,7 +257,7 @@ func decodeFrontMatter(head []byte) (*frontMatter, map[string]int, []Problem) {
 	if bytes.IndexByte(head, '\r') >= 0 {
 		head = bytes.ReplaceAll(head, []byte("\r\n"), []byte("\n"))
 	}
-	if p := frontMatterTooBig(head); p != nil {
+	if p := yamlTooBig(head, "front matter"); p != nil {
 		p.Line += offset
 		return nil, nil, []Problem{*p}
 	}
@@ -286,11 +286,12 @@ const (
 	MaxFrontMatterDepth = 16 // nested [ ] and { }, or indentation levels
 )
 
-// frontMatterTooBig reports the first limit head breaks, with its line
-// counted from the header's first line (1); nil when it breaks none.
-func frontMatterTooBig(head []byte) *Problem {
+// yamlTooBig reports the first limit a YAML text (what names it in the
+// message) breaks, with its line counted from its first line (1); nil when
+// it breaks none.
+func yamlTooBig(head []byte, what string) *Problem {
 	if len(head) > MaxFrontMatterBytes {
-		return &Problem{Line: 0, Msg: fmt.Sprintf("front matter is %d KiB; the limit is %d KiB", len(head)>>10, MaxFrontMatterBytes>>10)}
+		return &Problem{Line: 0, Msg: fmt.Sprintf("%s is %d KiB; the limit is %d KiB", what, len(head)>>10, MaxFrontMatterBytes>>10)}
 	}
 	depth, line := 0, 1
 	var quote byte
@@ -304,7 +305,7 @@ func frontMatterTooBig(head []byte) *Problem {
 				indent++
 			}
 			if indent > 2*MaxFrontMatterDepth {
-				return &Problem{Line: line, Msg: fmt.Sprintf("front matter is indented %d spaces deep; the limit is %d levels", indent, MaxFrontMatterDepth)}
+				return &Problem{Line: line, Msg: fmt.Sprintf("%s is indented %d spaces deep; the limit is %d levels", what, indent, MaxFrontMatterDepth)}
 			}
 		}
 		switch {
@@ -312,7 +313,7 @@ func frontMatterTooBig(head []byte) *Problem {
 			line++
 			lineStart = true
 			if line > MaxFrontMatterLines {
-				return &Problem{Line: line, Msg: fmt.Sprintf("front matter is longer than %d lines", MaxFrontMatterLines)}
+				return &Problem{Line: line, Msg: fmt.Sprintf("%s is longer than %d lines", what, MaxFrontMatterLines)}
 			}
 		case quote != 0:
 			if c == quote {
@@ -329,7 +330,7 @@ func frontMatterTooBig(head []byte) *Problem {
 		case c == '[' || c == '{':
 			depth++
 			if depth > MaxFrontMatterDepth {
-				return &Problem{Line: line, Msg: fmt.Sprintf("front matter nests lists or mappings more than %d deep", MaxFrontMatterDepth)}
+				return &Problem{Line: line, Msg: fmt.Sprintf("%s nests lists or mappings more than %d deep", what, MaxFrontMatterDepth)}
 			}
 		case c == ']' || c == '}':
 			depth = max(0, depth-1)

@@ -77,6 +77,19 @@ orientation, not an eligibility decision, go to standard error.`,
 	return cmd
 }
 
+// maxAnswersBytes bounds what is read of an answers file: a real one is a
+// few hundred bytes, and /dev/zero never ends.
+const maxAnswersBytes = guides.MaxFrontMatterBytes
+
+// readLimited reads r up to maxAnswersBytes, and fails past that.
+func readLimited(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxAnswersBytes+1))
+	if err == nil && len(data) > maxAnswersBytes {
+		err = fmt.Errorf("over the %d KiB limit", maxAnswersBytes>>10)
+	}
+	return data, err
+}
+
 // findAnswers reads the answers from a file, standard input or the form.
 func (a *app) findAnswers(path string) (guides.Answers, error) {
 	var data []byte
@@ -85,9 +98,13 @@ func (a *app) findAnswers(path string) (guides.Answers, error) {
 	switch {
 	case path == "-":
 		name = "standard input"
-		data, err = io.ReadAll(a.stdin)
+		data, err = readLimited(a.stdin)
 	case path != "":
-		data, err = os.ReadFile(path)
+		var f *os.File
+		if f, err = os.Open(path); err == nil {
+			data, err = readLimited(f)
+			f.Close()
+		}
 	case isTerminal(a.stdin) && isTerminal(a.stderr):
 		return a.askFinder()
 	default:
