@@ -16,10 +16,18 @@ import (
 // ErrHangup is returned by Run when the terminal went away (SIGHUP).
 var ErrHangup = errors.New("the terminal hung up")
 
+// SignalError is returned by Run when a signal other than SIGHUP, SIGINT
+// or SIGTERM ended it.
+type SignalError struct{ Signal os.Signal }
+
+func (e *SignalError) Error() string { return "stopped by " + e.Signal.String() }
+
 // Run opens the browser on the terminal behind in and out and blocks until
 // the reader quits. Bubble Tea restores the terminal on quit, on ctrl+c, on
 // SIGTERM and when a panic is caught (the panic comes back as an error);
-// SIGHUP is caught here so it ends the program the same orderly way.
+// every other signal that would end the program at once (SIGHUP, SIGQUIT,
+// SIGUSR1, …; see endSignals) is caught here so it ends the program the
+// same orderly way, with the terminal restored.
 //
 // The reading state in opts.Store is saved once more when the program ends,
 // however it ends.
@@ -30,16 +38,16 @@ func Run(lib *guides.Library, opts Options, in io.Reader, out io.Writer) (err er
 	}
 	p := tea.NewProgram(model, tea.WithInput(in), tea.WithOutput(out))
 
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
-	hungUp := make(chan bool, 1)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, endSignals...)
+	defer signal.Stop(sigs)
+	caught := make(chan os.Signal, 1)
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
 		select {
-		case <-hup:
-			hungUp <- true
+		case sig := <-sigs:
+			caught <- sig
 			p.Quit()
 		case <-done:
 		}
@@ -52,8 +60,11 @@ func Run(lib *guides.Library, opts Options, in io.Reader, out io.Writer) (err er
 		}
 	}
 	select {
-	case <-hungUp:
-		return ErrHangup
+	case sig := <-caught:
+		if sig == syscall.SIGHUP {
+			return ErrHangup
+		}
+		return &SignalError{Signal: sig}
 	default:
 	}
 	if runErr != nil {

@@ -201,10 +201,10 @@ func TestE2EHostileGuides(t *testing.T) {
 	}
 }
 
-// TestE2ERestoreOnSignal sends SIGTERM and SIGHUP to the running browser:
-// it must end and leave the terminal as it found it.
+// TestE2ERestoreOnSignal sends SIGTERM, SIGHUP, SIGQUIT and SIGUSR1 to the
+// running browser: it must end and leave the terminal as it found it.
 func TestE2ERestoreOnSignal(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT, syscall.SIGUSR1} {
 		t.Run(sig.String(), func(t *testing.T) {
 			t.Parallel()
 			s := start(t, 80, 24, nil, "lmia-work-permit-canada")
