@@ -353,12 +353,21 @@ func (lib *Library) Guide(slug string) (*Guide, bool) {
 	return g, ok
 }
 
-// Lookup is Guide with an error that suggests close slugs.
+// Lookup is Guide with an error that suggests close slugs, or says why the
+// file of that name was not loaded.
 func (lib *Library) Lookup(slug string) (*Guide, error) {
 	if g, ok := lib.bySlug[slug]; ok {
 		return g, nil
 	}
-	return nil, lib.unknown(slug)
+	err := lib.unknown(slug).(*UnknownGuideError)
+	lib.mu.RLock()
+	for _, p := range lib.problems {
+		if path.Base(p.File) == slug+".md" {
+			err.NotLoaded = append(err.NotLoaded, p)
+		}
+	}
+	lib.mu.RUnlock()
+	return nil, err
 }
 
 // Backlinks returns the guides that link to slug, in library order. In a
@@ -469,10 +478,16 @@ func (lib *Library) Resolve(from *Guide, dest string) (Target, error) {
 type UnknownGuideError struct {
 	Slug        string
 	Suggestions []string
+	// NotLoaded are the problems that kept a file of that name out.
+	NotLoaded []Problem
 }
 
 func (e *UnknownGuideError) Error() string {
 	msg := fmt.Sprintf("no guide %q", SanitizeLine(e.Slug))
+	if len(e.NotLoaded) > 0 {
+		p := e.NotLoaded[0]
+		return fmt.Sprintf("%s: its file was not loaded (%s)", msg, p)
+	}
 	if len(e.Suggestions) > 0 {
 		msg += "; did you mean: " + strings.Join(e.Suggestions, ", ")
 	}

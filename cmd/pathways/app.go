@@ -249,5 +249,12 @@ func parseSize(s string) (int64, error) {
 	if err != nil || n <= 0 {
 		return 0, fmt.Errorf("--max-size %q is not a size such as 2MiB, 512KiB or 100000", guides.SanitizeLine(s))
 	}
+	if n > maxMaxSize/mult {
+		return 0, fmt.Errorf("--max-size %q is over the largest size allowed, 1024MiB", guides.SanitizeLine(s))
+	}
 	return n * mult, nil
 }
+
+// maxMaxSize is the largest --max-size: a guide is text a person reads, and
+// a larger limit would let sizes overflow.
+const maxMaxSize = 1 << 30
