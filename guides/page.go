@@ -213,8 +213,9 @@ const (
 	// markers, with no destination shown; external links get a trailing "↗".
 	// It also puts HeadingMark before each heading's text.
 	MarkInline Markup = iota
-	// MarkFootnotes writes link text followed by a number, and a numbered
-	// list of where each link goes at the end: for text output.
+	// MarkFootnotes writes link text followed by a numbered mark, "[L1]",
+	// and a list of where each link goes at the end: for text output. The
+	// L sets link marks apart from citations, "[1]".
 	MarkFootnotes
 )
 
@@ -280,7 +281,7 @@ func (lib *Library) Mark(p *Guide, m Markup) (md string, notes []string) {
 				n = len(notes)
 				numbers[note] = n
 			}
-			fmt.Fprintf(&b, "%s \\[%d\\]", text, n)
+			fmt.Fprintf(&b, "%s \\[L%d\\]", text, n)
 		}
 		prev = l.End
 	}

@@ -258,7 +258,7 @@ func (r *Renderer) Text(g *guides.Guide) (string, error) {
 	if len(notes) > 0 {
 		lines = append(lines, "", "  Links", "")
 		for i, n := range notes {
-			lines = append(lines, fmt.Sprintf("  %2d. %s", i+1, n))
+			lines = append(lines, fmt.Sprintf("  L%-2d %s", i+1, n))
 		}
 	}
 	// Guide text was made safe where it was loaded; this is the last
