@@ -110,7 +110,7 @@ func TestPlainTextKeepsEveryWord(t *testing.T) {
 }
 
 // linkNote is a line of the link list at the end of text output.
-var linkNote = regexp.MustCompile(`^  +\d+\. `)
+var linkNote = regexp.MustCompile(`^  L\d+ +`)
 
 // FuzzPlainText lays out arbitrary markdown at arbitrary widths: it must
 // finish, and print nothing but text (control characters from references
