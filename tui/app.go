@@ -162,6 +162,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, m.ctx.saveCmd())
 	case finderDoneMsg:
 		return m, m.returnTo(m.back)
+	case jumpMsg:
+		if m.reader.guide == nil || m.reader.guide.Slug != msg.to.Slug {
+			return m, nil
+		}
+		m.leaveGuide()
+		m.history.Visit(msg.to)
+		m.reader.jump(msg.to)
+		return m, nil
 	case followMsg:
 		m.leaveGuide()
 		return m, tea.Batch(m.visit(msg.target.Guide, msg.target.Anchor, false), m.ctx.saveCmd())

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -372,5 +373,31 @@ func TestPasteIntoSearchAndFind(t *testing.T) {
 	d.send(tea.PasteMsg{Content: "open work"})
 	if d.m.reader.query != "open work" || len(d.m.reader.hits) == 0 {
 		t.Errorf("pasted find %q found %d matches", d.m.reader.query, len(d.m.reader.hits))
+	}
+}
+
+// TestCitationJumpsToItsSource: enter on a citation shows the source's entry
+// in the Sources list with its web link focused, and back returns to the
+// citation.
+func TestCitationJumpsToItsSource(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "post-graduation-work-permit"}, 100, 30)
+	d.keys("tab")
+	l, ok := d.m.reader.focusedLink()
+	if !ok || !guides.IsCitation(l) {
+		t.Fatalf("first link %+v is not a citation", l)
+	}
+	src, n, _ := guides.CitedSource(d.m.reader.guide, l)
+	before := d.m.reader.place()
+	d.keys("enter")
+	top := strings.Join(d.m.reader.doc.Plain[d.m.reader.offset:d.m.reader.offset+3], "\n")
+	if !strings.Contains(top, fmt.Sprintf("%d. %s", n, src.Title[:20])) {
+		t.Errorf("after enter the screen starts %q, want source %d, %q", top, n, src.Title)
+	}
+	if f, ok := d.m.reader.focusedLink(); !ok || f.URL != src.URL {
+		t.Errorf("focused link %+v, want the source's address %s", f, src.URL)
+	}
+	d.keys("backspace")
+	if got := d.m.reader.place(); got != before {
+		t.Errorf("back = %+v, want the citation's place %+v", got, before)
 	}
 }

@@ -247,6 +247,43 @@ func (r *Reader) typing() bool { return r.finding }
 // followMsg asks the root to follow a link to another guide.
 type followMsg struct{ target guides.Target }
 
+// jumpMsg moves within the guide being read, as a new history entry, so
+// back returns to where the reader was (a citation, a "see below").
+type jumpMsg struct{ to Place }
+
+// anchorPlace is where a link within the guide leads: its heading, or for
+// a citation the source's entry in the Sources list, with the source's
+// web link focused.
+func (r *Reader) anchorPlace(l guides.Link) (Place, bool) {
+	line, ok := r.doc.headingLine(l.Anchor)
+	if !ok {
+		return Place{}, false
+	}
+	to := Place{Slug: r.guide.Slug, Offset: line, Focus: -1}
+	if _, n, ok := guides.CitedSource(r.guide, l); ok {
+		entry := fmt.Sprintf("%d. ", n)
+		for i := line; i < len(r.doc.Plain); i++ {
+			if strings.HasPrefix(strings.TrimSpace(r.doc.Plain[i]), entry) {
+				to.Offset = max(line, i-1)
+				for f, spot := range r.doc.Links {
+					if spot.Line == i {
+						to.Focus = f
+						break
+					}
+				}
+				break
+			}
+		}
+	}
+	return to, true
+}
+
+// jump moves to a place in the guide being read.
+func (r *Reader) jump(p Place) {
+	r.offset, r.focus = p.Offset, p.Focus
+	r.clamp()
+}
+
 // statusClearMsg clears a status line if it is still the one shown.
 type statusClearMsg struct{ id int }
 
@@ -449,11 +486,11 @@ func (r *Reader) follow() tea.Cmd {
 	case guides.LinkExternal:
 		return r.setStatus("↗ " + l.URL + "  (y copies; pathways does not open a browser)")
 	case guides.LinkAnchor:
-		if line, ok := r.doc.headingLine(l.Anchor); ok {
-			r.offset = line
-			r.clamp()
+		to, ok := r.anchorPlace(l)
+		if !ok {
+			return nil
 		}
-		return nil
+		return func() tea.Msg { return jumpMsg{to} }
 	}
 	target, err := r.ctx.Lib.Resolve(r.guide, l.Dest)
 	if err != nil {
