@@ -106,6 +106,17 @@ func TestEmbeddedContent(t *testing.T) {
 				}
 			}
 
+			// A link to a guide (not to one of its sections) reads as the
+			// guide's title, so a reader recognizes it everywhere.
+			for _, l := range g.Links {
+				if l.Kind != LinkGuide || l.Anchor != "" {
+					continue
+				}
+				if target, ok := lib.Guide(l.Slug); ok && l.Text != target.Title {
+					t.Errorf("line %d: link text %q to %s; use its title %q", l.Line, l.Text, l.Slug, target.Title)
+				}
+			}
+
 			// Connected.
 			if out := lib.Outgoing(g); len(out) < 2 {
 				t.Errorf("links to %d other guides, want at least 2", len(out))
