@@ -16,6 +16,7 @@ import (
 	"pathways/assets"
 	"pathways/guides"
 	"pathways/tui/render"
+	"pathways/tui/state"
 )
 
 type screen int
@@ -43,7 +44,7 @@ type Options struct {
 	Style string
 	// Store keeps reading positions, bookmarks and recent guides; nil keeps
 	// them for this run only.
-	Store *Store
+	Store *state.Store
 	// Notice is shown once at start (for example, a state file moved aside).
 	Notice string
 	// Now is the clock for freshness marks (default time.Now).
@@ -82,7 +83,7 @@ func New(lib *guides.Library, opts Options) Model {
 	ctx.Width, ctx.Height = 80, 24
 	ctx.Store = opts.Store
 	if ctx.Store == nil {
-		ctx.Store, _, _ = OpenStore("", StoreOptions{Off: true})
+		ctx.Store, _, _ = state.Open("", state.Options{Off: true})
 	}
 	if opts.Now != nil {
 		ctx.Now = opts.Now

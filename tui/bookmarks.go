@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"pathways/guides"
+	"pathways/tui/state"
 )
 
 // Bookmarks lists the reader's bookmarks; enter opens one, x removes it.
@@ -20,8 +21,8 @@ func newBookmarks(ctx *Context) Bookmarks { return Bookmarks{ctx: ctx} }
 
 // shown is the bookmarks of guides in the library; the store keeps the
 // others for when their folder comes back.
-func (b *Bookmarks) shown() []Bookmark {
-	var out []Bookmark
+func (b *Bookmarks) shown() []state.Bookmark {
+	var out []state.Bookmark
 	for _, bm := range b.ctx.Store.Bookmarks() {
 		if _, ok := b.ctx.Lib.Guide(bm.Slug); ok {
 			out = append(out, bm)

@@ -9,6 +9,7 @@ import (
 
 	"pathways/assets"
 	"pathways/guides"
+	"pathways/tui/state"
 )
 
 // Context is what every screen shares: the library, the size of the
@@ -32,7 +33,7 @@ type Context struct {
 	FixedStyle bool
 
 	// Store keeps positions, bookmarks and recent guides; never nil.
-	Store *Store
+	Store *state.Store
 	// Now is the clock, for freshness marks.
 	Now func() time.Time
 

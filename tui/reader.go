@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"pathways/guides"
+	"pathways/tui/state"
 )
 
 // Reader shows one guide: rendered text, link focus, find and outline.
@@ -90,7 +91,7 @@ func (r *Reader) remember() {
 	if r.guide == nil || r.doc == nil {
 		return
 	}
-	r.ctx.Store.SetPosition(r.guide.Slug, Position{Line: r.offset, Lines: len(r.doc.Lines), Anchor: r.currentAnchor()})
+	r.ctx.Store.SetPosition(r.guide.Slug, state.Position{Line: r.offset, Lines: len(r.doc.Lines), Anchor: r.currentAnchor()})
 }
 
 // currentAnchor is the anchor of the section at the top of the screen, ""
@@ -123,7 +124,7 @@ func (r *Reader) toggleBookmark() tea.Cmd {
 	if heading != "" {
 		where += " › " + heading
 	}
-	if r.ctx.Store.ToggleBookmark(Bookmark{Slug: r.guide.Slug, Anchor: anchor, Heading: heading}) {
+	if r.ctx.Store.ToggleBookmark(state.Bookmark{Slug: r.guide.Slug, Anchor: anchor, Heading: heading}) {
 		return tea.Batch(r.setStatus("bookmarked "+where+"  (' lists bookmarks)"), r.ctx.saveCmd())
 	}
 	return tea.Batch(r.setStatus("bookmark removed: "+where), r.ctx.saveCmd())

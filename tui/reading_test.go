@@ -7,12 +7,14 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"pathways/tui/state"
 )
 
 // storeAt opens a store in a temporary folder.
-func storeAt(t *testing.T, path string) *Store {
+func storeAt(t *testing.T, path string) *state.Store {
 	t.Helper()
-	st, warn, err := OpenStore(path, StoreOptions{})
+	st, warn, err := state.Open(path, state.Options{})
 	if err != nil || warn != "" {
 		t.Fatalf("open store: %v %q", err, warn)
 	}
@@ -82,7 +84,7 @@ func TestResumeWhereLeft(t *testing.T) {
 // rendered at another width.
 func TestResumeRescalesToWidth(t *testing.T) {
 	st := storeAt(t, filepath.Join(t.TempDir(), "state.json"))
-	st.SetPosition("glossary", Position{Line: 50, Lines: 100})
+	st.SetPosition("glossary", state.Position{Line: 50, Lines: 100})
 	d := newDriver(t, embedded, Options{Store: st, Slug: "glossary"}, 70, 20)
 	lines := len(d.m.reader.doc.Lines)
 	if got, want := d.m.reader.offset, min(lines/2, d.m.reader.maxOffset()); got < want-1 || got > want+1 {

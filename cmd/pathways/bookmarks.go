@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"pathways/guides"
-	"pathways/tui"
+	"pathways/tui/state"
 )
 
 // stateOff reports whether saved state is off: --no-state on the command
@@ -29,14 +29,14 @@ func (a *app) statePath() string {
 	if dir := a.getenv("XDG_STATE_HOME"); filepath.IsAbs(dir) {
 		return filepath.Join(dir, "pathways", "state.json")
 	}
-	return tui.DefaultStatePath()
+	return state.DefaultPath()
 }
 
 // openStore opens the reading state for cmd. The store is never nil; see
 // tui.OpenStore for what warning and err mean (err: the store works in memory
 // only).
-func (a *app) openStore(cmd *cobra.Command) (st *tui.Store, warning string, err error) {
-	return tui.OpenStore(a.statePath(), tui.StoreOptions{Off: a.stateOff(cmd)})
+func (a *app) openStore(cmd *cobra.Command) (st *state.Store, warning string, err error) {
+	return state.Open(a.statePath(), state.Options{Off: a.stateOff(cmd)})
 }
 
 func (a *app) bookmarksCmd() *cobra.Command {
@@ -107,7 +107,7 @@ type bookmarkJSON struct {
 // is not loaded (and counting them). The heading comes from the guide when
 // the anchor still exists there, else from what was saved; saved text is
 // sanitised, as the state file may have been edited by hand.
-func bookmarkRows(lib *guides.Library, bms []tui.Bookmark) (rows []bookmarkJSON, hidden int) {
+func bookmarkRows(lib *guides.Library, bms []state.Bookmark) (rows []bookmarkJSON, hidden int) {
 	rows = []bookmarkJSON{}
 	for _, b := range bms {
 		g, ok := lib.Guide(b.Slug)

@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"pathways/tui"
+	"pathways/tui/state"
 )
 
 // runBookmarks runs `pathways bookmarks args…` with env as the whole
@@ -43,13 +43,13 @@ func TestBookmarksCommand(t *testing.T) {
 		t.Fatal("listing bookmarks created the state folder")
 	}
 
-	s, _, err := tui.OpenStore(path, tui.StoreOptions{})
+	s, _, err := state.Open(path, state.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.ToggleBookmark(tui.Bookmark{Slug: "about-these-guides", Anchor: "in-short", Heading: "Old heading text"})
-	s.ToggleBookmark(tui.Bookmark{Slug: "bridging-open-work-permit"})
-	s.ToggleBookmark(tui.Bookmark{Slug: "no-such-guide", Anchor: "x", Heading: "Gone"})
+	s.ToggleBookmark(state.Bookmark{Slug: "about-these-guides", Anchor: "in-short", Heading: "Old heading text"})
+	s.ToggleBookmark(state.Bookmark{Slug: "bridging-open-work-permit"})
+	s.ToggleBookmark(state.Bookmark{Slug: "no-such-guide", Anchor: "x", Heading: "Gone"})
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,8 @@
-package tui
+// Package state is the reading state pathways keeps between runs: where
+// each guide was left, bookmarks and the recently read guides, in one
+// crash-safe JSON file shared by every pathways running at once. It knows
+// nothing of screens or guides' text, and must not import package tui.
+package state
 
 import (
 	"errors"
@@ -47,8 +51,8 @@ var ErrLocked = errors.New("the state file is locked by another pathways")
 // ErrStateOff is what ReadOnly reports for a store opened with Off.
 var ErrStateOff = errors.New("saved state is off (--no-state or PATHWAYS_STATE=off)")
 
-// DefaultStatePath is $XDG_STATE_HOME/pathways/state.json.
-func DefaultStatePath() string {
+// DefaultPath is $XDG_STATE_HOME/pathways/state.json.
+func DefaultPath() string {
 	return filepath.Join(xdg.StateHome, "pathways", "state.json")
 }
 
@@ -82,8 +86,8 @@ type Bookmark struct {
 	Created time.Time `json:"created,omitzero"`
 }
 
-// StoreOptions configures OpenStore. The zero value reads and writes the file.
-type StoreOptions struct {
+// Options configures Open. The zero value reads and writes the file.
+type Options struct {
 	// Off gives a store that never touches the disk: it starts empty, keeps
 	// changes in memory for this run, and Save does nothing.
 	Off bool
@@ -138,7 +142,7 @@ type Store struct {
 	readOnly error     // why Save does not write, nil while it does
 }
 
-// OpenStore reads the state file at path (usually DefaultStatePath). A
+// Open reads the state file at path (usually DefaultPath). A
 // missing file is an empty state; nothing is created until Save.
 //
 // The returned Store is never nil and always usable. warning is set when the
@@ -146,7 +150,7 @@ type Store struct {
 // err is set when the store cannot persist, such as permission denied: the
 // store then works in memory only (read-only on disk), ReadOnly reports why
 // and Save does nothing. Both may be set.
-func OpenStore(path string, opts StoreOptions) (s *Store, warning string, err error) {
+func Open(path string, opts Options) (s *Store, warning string, err error) {
 	s = &Store{path: path, off: opts.Off, lockTimeout: opts.LockTimeout, now: opts.Now,
 		st: newStoreState(), ops: newStoreOps()}
 	if s.lockTimeout <= 0 {

@@ -1,4 +1,4 @@
-package tui
+package state
 
 import (
 	"bufio"
@@ -40,11 +40,11 @@ func (c *stepClock) now() time.Time {
 	return c.t
 }
 
-func openTestStore(t *testing.T, path string, opts StoreOptions) *Store {
+func openTestStore(t *testing.T, path string, opts Options) *Store {
 	t.Helper()
-	s, warning, err := OpenStore(path, opts)
+	s, warning, err := Open(path, opts)
 	if err != nil || warning != "" {
-		t.Fatalf("OpenStore(%s): warning %q, err %v", path, warning, err)
+		t.Fatalf("Open(%s): warning %q, err %v", path, warning, err)
 	}
 	return s
 }
@@ -94,9 +94,9 @@ func TestStoreRoundTrip(t *testing.T) {
 	path := filepath.Join(dir, "state.json")
 	clock := newStepClock("2026-03-01T10:00:00Z")
 
-	s := openTestStore(t, path, StoreOptions{Now: clock.now})
+	s := openTestStore(t, path, Options{Now: clock.now})
 	if _, err := os.Stat(filepath.Dir(dir)); !errors.Is(err, fs.ErrNotExist) {
-		t.Fatalf("OpenStore created the state folder (stat: %v); it must wait for the first write", err)
+		t.Fatalf("Open created the state folder (stat: %v); it must wait for the first write", err)
 	}
 	if s.Dirty() {
 		t.Fatal("a fresh store is dirty")
@@ -132,7 +132,7 @@ func TestStoreRoundTrip(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 
-	r := openTestStore(t, path, StoreOptions{})
+	r := openTestStore(t, path, Options{})
 	p, ok := r.Position("express-entry")
 	if !ok || p.Line != 120 || p.Lines != 400 || p.Anchor != "crs-points" || !p.Time.Equal(time.Date(2026, 3, 1, 10, 0, 1, 0, time.UTC)) {
 		t.Errorf("position after reopen = %+v, %v", p, ok)
@@ -164,7 +164,7 @@ func TestStoreRoundTrip(t *testing.T) {
 		t.Fatal("RemoveBookmark found nothing")
 	}
 	mustSave(t, r)
-	r2 := openTestStore(t, path, StoreOptions{})
+	r2 := openTestStore(t, path, Options{})
 	if got := fmt.Sprint(bookmarkKeys(r2.Bookmarks())); got != "[express-entry#crs-points]" {
 		t.Errorf("bookmarks after removals = %s", got)
 	}
@@ -173,7 +173,7 @@ func TestStoreRoundTrip(t *testing.T) {
 func TestStoreRecentDedupedAndCapped(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	clock := newStepClock("2026-01-01T00:00:00Z")
-	s := openTestStore(t, path, StoreOptions{Now: clock.now})
+	s := openTestStore(t, path, Options{Now: clock.now})
 	if _, ok := s.LastRead(); ok {
 		t.Fatal("LastRead on an empty store")
 	}
@@ -189,7 +189,7 @@ func TestStoreRecentDedupedAndCapped(t *testing.T) {
 		t.Fatalf("Recent(2) = %s", got)
 	}
 	mustSave(t, s)
-	if got := fmt.Sprint(openTestStore(t, path, StoreOptions{}).Recent(0)); got != want {
+	if got := fmt.Sprint(openTestStore(t, path, Options{}).Recent(0)); got != want {
 		t.Fatalf("Recent after reopen = %s, want %s", got, want)
 	}
 }
@@ -215,7 +215,7 @@ func TestStorePositionFraction(t *testing.T) {
 func TestStoreAtomicWriteSurvivesCrashBeforeRename(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "state.json")
-	s := openTestStore(t, path, StoreOptions{})
+	s := openTestStore(t, path, Options{})
 	s.ToggleBookmark(Bookmark{Slug: "old", Heading: "Old"})
 	mustSave(t, s)
 	before, err := os.ReadFile(path)
@@ -249,7 +249,7 @@ func TestStoreAtomicWriteSurvivesCrashBeforeRename(t *testing.T) {
 	}
 
 	// A new process reads the old state.
-	r := openTestStore(t, path, StoreOptions{})
+	r := openTestStore(t, path, Options{})
 	if got := fmt.Sprint(bookmarkKeys(r.Bookmarks())); got != "[old#]" {
 		t.Fatalf("bookmarks after crash = %s, want the old state", got)
 	}
@@ -263,7 +263,7 @@ func TestStoreAtomicWriteSurvivesCrashBeforeRename(t *testing.T) {
 	if left := matches(t, dir, "state.json.tmp-"); len(left) > 0 {
 		t.Errorf("temporary files left after the next save: %v", left)
 	}
-	r = openTestStore(t, path, StoreOptions{})
+	r = openTestStore(t, path, Options{})
 	if got := fmt.Sprint(bookmarkKeys(r.Bookmarks())); !strings.Contains(got, "new#") || !strings.Contains(got, "old#") {
 		t.Fatalf("bookmarks after retry = %s", got)
 	}
@@ -274,12 +274,12 @@ func TestStoreAtomicWriteSurvivesCrashBeforeRename(t *testing.T) {
 func TestStoreMergeOnWrite(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	clock := newStepClock("2026-05-01T00:00:00Z")
-	seed := openTestStore(t, path, StoreOptions{Now: clock.now})
+	seed := openTestStore(t, path, Options{Now: clock.now})
 	seed.ToggleBookmark(Bookmark{Slug: "shared", Heading: "Shared"})
 	mustSave(t, seed)
 
-	a := openTestStore(t, path, StoreOptions{Now: clock.now})
-	b := openTestStore(t, path, StoreOptions{Now: clock.now})
+	a := openTestStore(t, path, Options{Now: clock.now})
+	b := openTestStore(t, path, Options{Now: clock.now})
 
 	b.SetPosition("g", Position{Line: 1})      // older
 	a.SetPosition("g", Position{Line: 2})      // newer, saved first
@@ -291,7 +291,7 @@ func TestStoreMergeOnWrite(t *testing.T) {
 	mustSave(t, a)
 	mustSave(t, b) // b still has "shared" in memory but never touched it
 
-	for name, s := range map[string]*Store{"b after its save": b, "reopened": openTestStore(t, path, StoreOptions{})} {
+	for name, s := range map[string]*Store{"b after its save": b, "reopened": openTestStore(t, path, Options{})} {
 		if got := fmt.Sprint(bookmarkKeys(s.Bookmarks())); got != "[from-b# from-a#]" {
 			t.Errorf("%s: bookmarks = %s, want [from-b# from-a#]", name, got)
 		}
@@ -306,14 +306,14 @@ func TestStoreMergeOnWrite(t *testing.T) {
 	// A removal does not delete a bookmark made again elsewhere after it.
 	a.ToggleBookmark(Bookmark{Slug: "again"})
 	mustSave(t, a)
-	b2 := openTestStore(t, path, StoreOptions{Now: clock.now})
+	b2 := openTestStore(t, path, Options{Now: clock.now})
 	b2.RemoveBookmark("again", "") // removal made before the re-add below
 	a.RemoveBookmark("again", "")
 	mustSave(t, a)
 	a.ToggleBookmark(Bookmark{Slug: "again"}) // made again, later
 	mustSave(t, a)
 	mustSave(t, b2) // the older removal arrives last
-	if !openTestStore(t, path, StoreOptions{}).HasBookmark("again", "") {
+	if !openTestStore(t, path, Options{}).HasBookmark("again", "") {
 		t.Error("an older removal deleted a bookmark made after it")
 	}
 }
@@ -322,7 +322,7 @@ func TestStoreMergeOnWrite(t *testing.T) {
 // many goroutines may change and save at once.
 func TestStoreConcurrentGoroutines(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	s := openTestStore(t, path, StoreOptions{})
+	s := openTestStore(t, path, Options{})
 	var wg sync.WaitGroup
 	errs := make(chan error, 8*10)
 	for g := range 8 {
@@ -343,7 +343,7 @@ func TestStoreConcurrentGoroutines(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustSave(t, s)
-	r := openTestStore(t, path, StoreOptions{})
+	r := openTestStore(t, path, Options{})
 	if n := len(r.Bookmarks()); n != 80 {
 		t.Fatalf("%d bookmarks saved, want 80", n)
 	}
@@ -356,7 +356,7 @@ func TestStoreConcurrentGoroutines(t *testing.T) {
 
 func TestStoreLockTimeout(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	s := openTestStore(t, path, StoreOptions{LockTimeout: 20 * time.Millisecond})
+	s := openTestStore(t, path, Options{LockTimeout: 20 * time.Millisecond})
 	unlock, err := lockFile(path+".lock", time.Second) // another process, in effect
 	if err != nil {
 		t.Fatal(err)
@@ -370,7 +370,7 @@ func TestStoreLockTimeout(t *testing.T) {
 	}
 	unlock()
 	mustSave(t, s)
-	if !openTestStore(t, path, StoreOptions{}).HasBookmark("waiting", "") {
+	if !openTestStore(t, path, Options{}).HasBookmark("waiting", "") {
 		t.Fatal("bookmark not saved once the lock was free")
 	}
 }
@@ -412,9 +412,9 @@ func TestStoreCorruptFileMovedAside(t *testing.T) {
 			} else if err := os.WriteFile(path, tc.data, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			s, warning, err := OpenStore(path, StoreOptions{Now: newStepClock("2026-02-03T04:05:06Z").now})
+			s, warning, err := Open(path, Options{Now: newStepClock("2026-02-03T04:05:06Z").now})
 			if err != nil {
-				t.Fatalf("OpenStore: %v", err)
+				t.Fatalf("Open: %v", err)
 			}
 			if !strings.Contains(warning, "state.json.corrupt-20260203-040507") || !strings.Contains(warning, "started fresh") {
 				t.Errorf("warning = %q, want it to name the moved file", warning)
@@ -435,7 +435,7 @@ func TestStoreCorruptFileMovedAside(t *testing.T) {
 			// Reading carries on, and saving works.
 			s.ToggleBookmark(Bookmark{Slug: "after"})
 			mustSave(t, s)
-			r := openTestStore(t, path, StoreOptions{})
+			r := openTestStore(t, path, Options{})
 			if got := fmt.Sprint(bookmarkKeys(r.Bookmarks())); got != "[after#]" {
 				t.Errorf("bookmarks after recovery = %s", got)
 			}
@@ -448,7 +448,7 @@ func TestStoreCorruptFileMovedAside(t *testing.T) {
 func TestStoreCorruptFileFoundBySave(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "state.json")
-	s := openTestStore(t, path, StoreOptions{})
+	s := openTestStore(t, path, Options{})
 	s.ToggleBookmark(Bookmark{Slug: "known"})
 	mustSave(t, s)
 	if err := os.WriteFile(path, []byte(`{"bookm`), 0o600); err != nil {
@@ -466,7 +466,7 @@ func TestStoreCorruptFileFoundBySave(t *testing.T) {
 	if _, err := os.Stat(cerr.MovedTo); err != nil {
 		t.Errorf("moved file: %v", err)
 	}
-	r := openTestStore(t, path, StoreOptions{})
+	r := openTestStore(t, path, Options{})
 	if got := fmt.Sprint(bookmarkKeys(r.Bookmarks())); !strings.Contains(got, "known#") || !strings.Contains(got, "new#") {
 		t.Errorf("bookmarks = %s, want both the known and the new one", got)
 	}
@@ -487,7 +487,7 @@ func TestStoreKeepsUnknownFields(t *testing.T) {
 	if err := os.WriteFile(path, []byte(in), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s := openTestStore(t, path, StoreOptions{})
+	s := openTestStore(t, path, Options{})
 	s.SetPosition("g", Position{Line: 7, Lines: 50})
 	s.ToggleBookmark(Bookmark{Slug: "g", Anchor: "b"})
 	s.Visit("g")
@@ -530,7 +530,7 @@ func TestStoreKeepsUnknownFields(t *testing.T) {
 func TestStoreOffNeverTouchesDisk(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "pathways", "state.json")
-	s := openTestStore(t, missing, StoreOptions{Off: true})
+	s := openTestStore(t, missing, Options{Off: true})
 	s.ToggleBookmark(Bookmark{Slug: "x"})
 	s.SetPosition("x", Position{Line: 3})
 	s.Visit("x")
@@ -551,7 +551,7 @@ func TestStoreOffNeverTouchesDisk(t *testing.T) {
 	if err := os.WriteFile(path, orig, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	s = openTestStore(t, path, StoreOptions{Off: true})
+	s = openTestStore(t, path, Options{Off: true})
 	if len(s.Bookmarks()) != 0 {
 		t.Fatal("off store read the file")
 	}
@@ -595,7 +595,7 @@ func TestStorePermissionDenied(t *testing.T) {
 	// A read-only folder holding a readable state file.
 	ro := filepath.Join(base, "ro")
 	must(os.Mkdir(ro, 0o700))
-	seed := openTestStore(t, filepath.Join(ro, "state.json"), StoreOptions{})
+	seed := openTestStore(t, filepath.Join(ro, "state.json"), Options{})
 	seed.ToggleBookmark(Bookmark{Slug: "saved"})
 	mustSave(t, seed)
 	must(os.Chmod(filepath.Join(ro, "state.json"), 0o644))
@@ -637,7 +637,7 @@ func TestStorePermissionDenied(t *testing.T) {
 // one also removes a bookmark. Nothing either saved may be lost.
 func TestStoreConcurrentProcesses(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
-	seed := openTestStore(t, path, StoreOptions{})
+	seed := openTestStore(t, path, Options{})
 	seed.ToggleBookmark(Bookmark{Slug: "shared"})
 	mustSave(t, seed)
 
@@ -700,7 +700,7 @@ func TestStoreConcurrentProcesses(t *testing.T) {
 		}
 	}
 
-	r := openTestStore(t, path, StoreOptions{})
+	r := openTestStore(t, path, Options{})
 	have := map[string]bool{}
 	for _, k := range bookmarkKeys(r.Bookmarks()) {
 		have[k] = true
@@ -748,7 +748,7 @@ func TestStoreHelperProcess(t *testing.T) {
 func helperWriter(t *testing.T) {
 	path, who := os.Getenv("STATE_PATH"), os.Getenv("STATE_WHO")
 	n, _ := strconv.Atoi(os.Getenv("STATE_COUNT"))
-	s := openTestStore(t, path, StoreOptions{})
+	s := openTestStore(t, path, Options{})
 	if !s.HasBookmark("shared", "") {
 		t.Fatal("seeded bookmark missing")
 	}
@@ -775,7 +775,7 @@ func helperPermission(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := openTestStore(t, path, StoreOptions{})
+	s := openTestStore(t, path, Options{})
 	if !s.HasBookmark("saved", "") {
 		t.Fatal("saved bookmark not read from a read-only folder")
 	}
@@ -798,7 +798,7 @@ func helperPermission(t *testing.T) {
 	}
 
 	// A folder that cannot be created.
-	s = openTestStore(t, filepath.Join(os.Getenv("STATE_RO"), "sub", "state.json"), StoreOptions{})
+	s = openTestStore(t, filepath.Join(os.Getenv("STATE_RO"), "sub", "state.json"), Options{})
 	s.Visit("x")
 	if err := s.Save(); !errors.Is(err, fs.ErrPermission) {
 		t.Errorf("Save where the folder cannot be made = %v, want a permission error", err)
@@ -808,9 +808,9 @@ func helperPermission(t *testing.T) {
 	// file left alone (it is not corrupt, only not ours to read).
 	dir := os.Getenv("STATE_UNREADABLE")
 	path = filepath.Join(dir, "state.json")
-	s, warning, err := OpenStore(path, StoreOptions{})
+	s, warning, err := Open(path, Options{})
 	if !errors.Is(err, fs.ErrPermission) || !strings.Contains(err.Error(), "cannot read state file") || warning != "" {
-		t.Fatalf("OpenStore of an unreadable file: warning %q, err %v", warning, err)
+		t.Fatalf("Open of an unreadable file: warning %q, err %v", warning, err)
 	}
 	if s == nil || !errors.Is(s.ReadOnly(), fs.ErrPermission) {
 		t.Fatal("no read-only store for an unreadable file")
@@ -880,7 +880,7 @@ func TestStoreLockSymlinkNotFollowed(t *testing.T) {
 	if err := os.Symlink(target, path+".lock"); err != nil {
 		t.Fatal(err)
 	}
-	s := openTestStore(t, path, StoreOptions{})
+	s := openTestStore(t, path, Options{})
 	s.ToggleBookmark(Bookmark{Slug: "a"})
 	if err := s.Save(); err == nil {
 		t.Error("saving through a planted lock symlink succeeded")

@@ -1,4 +1,4 @@
-package tui
+package state
 
 // The state file's content in memory: parsing and encoding with unknown
 // keys kept, and the merge of one process's changes into what is on disk.
