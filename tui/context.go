@@ -9,6 +9,7 @@ import (
 
 	"pathways/assets"
 	"pathways/guides"
+	"pathways/tui/render"
 	"pathways/tui/state"
 )
 
@@ -37,7 +38,7 @@ type Context struct {
 	// Now is the clock, for freshness marks.
 	Now func() time.Time
 
-	cache     map[renderKey]*Rendered
+	cache     map[renderKey]*render.Rendered
 	renderers *rendererPool
 	// tick schedules a message (tea.Tick); tests replace it.
 	tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
@@ -51,8 +52,8 @@ func newContext(lib *guides.Library, style string, fixed bool) *Context {
 	return &Context{
 		Lib: lib, Keys: DefaultKeyMap(),
 		Styles: NewStyles(isDark, assets.Plain(style)), Style: style, FixedStyle: fixed,
-		cache:     map[renderKey]*Rendered{},
-		renderers: &rendererPool{lib: lib, free: map[rendererKey][]*Renderer{}},
+		cache:     map[renderKey]*render.Rendered{},
+		renderers: &rendererPool{lib: lib, free: map[rendererKey][]*render.Renderer{}},
 		tick:      tea.Tick,
 		settle:    firstScreenSettle,
 		Now:       time.Now,
@@ -95,14 +96,14 @@ type renderKey struct {
 }
 
 // cached returns the rendering of slug at width if there is one.
-func (c *Context) cached(slug string, width int) (*Rendered, bool) {
+func (c *Context) cached(slug string, width int) (*render.Rendered, bool) {
 	r, ok := c.cache[renderKey{slug, width, c.Style, false}]
 	return r, ok
 }
 
 // cachedPreview returns a rendering good for the preview pane: the whole
 // guide if it was rendered at that width, or its start.
-func (c *Context) cachedPreview(slug string, width int) (*Rendered, bool) {
+func (c *Context) cachedPreview(slug string, width int) (*render.Rendered, bool) {
 	if r, ok := c.cached(slug, width); ok {
 		return r, true
 	}
@@ -113,7 +114,7 @@ func (c *Context) cachedPreview(slug string, width int) (*Rendered, bool) {
 // renderedMsg carries a finished rendering back to Update.
 type renderedMsg struct {
 	key renderKey
-	doc *Rendered
+	doc *render.Rendered
 	err error
 }
 
@@ -153,10 +154,10 @@ type rendererKey struct {
 type rendererPool struct {
 	lib  *guides.Library
 	mu   sync.Mutex
-	free map[rendererKey][]*Renderer
+	free map[rendererKey][]*render.Renderer
 }
 
-func (p *rendererPool) render(g *guides.Guide, key renderKey) (doc *Rendered, err error) {
+func (p *rendererPool) render(g *guides.Guide, key renderKey) (doc *render.Rendered, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("rendering %s failed: %v", g.Slug, r)
@@ -164,13 +165,13 @@ func (p *rendererPool) render(g *guides.Guide, key renderKey) (doc *Rendered, er
 	}()
 	rk := rendererKey{key.Style, key.Width}
 	p.mu.Lock()
-	var r *Renderer
+	var r *render.Renderer
 	if free := p.free[rk]; len(free) > 0 {
 		r, p.free[rk] = free[len(free)-1], free[:len(free)-1]
 	}
 	p.mu.Unlock()
 	if r == nil {
-		if r, err = NewRenderer(p.lib, key.Style, key.Width); err != nil {
+		if r, err = render.New(p.lib, key.Style, key.Width); err != nil {
 			return nil, err
 		}
 	}

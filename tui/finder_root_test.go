@@ -44,7 +44,7 @@ func TestFinderFromTheList(t *testing.T) {
 	if d.slug() != "spousal-open-work-permit" {
 		t.Fatalf("enter opened %q", d.slug())
 	}
-	line, _ := d.m.reader.doc.headingLine("spouses-of-foreign-workers")
+	line, _ := d.m.reader.doc.HeadingLine("spouses-of-foreign-workers")
 	if d.m.reader.offset != min(line, d.m.reader.maxOffset()) {
 		t.Errorf("opened at %d, want the heading at %d", d.m.reader.offset, line)
 	}

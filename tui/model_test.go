@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"pathways/guides"
+	"pathways/tui/render"
 )
 
 // TestSearchOpenFollowBackForward walks the main journey: search, open a
@@ -114,7 +115,7 @@ func TestSearchOpensAtMatchedSection(t *testing.T) {
 		t.Fatalf("no section result for the PGWP guide: %+v", d.m.search.results)
 	}
 	d.keys("enter")
-	line, ok := d.m.reader.doc.headingLine(want.Anchor)
+	line, ok := d.m.reader.doc.HeadingLine(want.Anchor)
 	if !ok {
 		t.Fatalf("anchor %q not rendered", want.Anchor)
 	}
@@ -208,7 +209,7 @@ func TestScrollKeys(t *testing.T) {
 func TestMouseClickFollowsLink(t *testing.T) {
 	d := newDriver(t, embedded, Options{Slug: "spousal-open-work-permit"}, 100, 40)
 	doc := d.m.reader.doc
-	var spot LinkSpot
+	var spot render.LinkSpot
 	found := false
 	for _, s := range doc.Links {
 		l := doc.Page.Links[s.Link]

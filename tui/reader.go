@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"pathways/guides"
+	"pathways/tui/render"
 	"pathways/tui/state"
 )
 
@@ -18,7 +19,7 @@ import (
 type Reader struct {
 	ctx   *Context
 	guide *guides.Guide
-	doc   *Rendered // nil until the first rendering arrives
+	doc   *render.Rendered // nil until the first rendering arrives
 	// want is the rendering being waited for; a different one is stale.
 	want renderKey
 
@@ -179,7 +180,7 @@ func (r *Reader) resized() tea.Cmd {
 	return r.ensureRendered()
 }
 
-func (r *Reader) setDoc(doc *Rendered) tea.Cmd {
+func (r *Reader) setDoc(doc *render.Rendered) tea.Cmd {
 	r.doc = doc
 	var cmd tea.Cmd
 	if r.pending.set {
@@ -190,7 +191,7 @@ func (r *Reader) setDoc(doc *Rendered) tea.Cmd {
 			r.offset = int(p.ratio * float64(len(doc.Lines)))
 		}
 		if p.anchor != "" {
-			if line, ok := doc.headingLine(p.anchor); ok {
+			if line, ok := doc.HeadingLine(p.anchor); ok {
 				r.offset = line
 			}
 		}
@@ -209,16 +210,6 @@ func (r *Reader) setDoc(doc *Rendered) tea.Cmd {
 	r.runFind()
 	r.clamp()
 	return cmd
-}
-
-// headingLine is the screen line of the heading with the given anchor.
-func (d *Rendered) headingLine(anchor string) (int, bool) {
-	for _, h := range d.Headings {
-		if d.Page.Headings[h.Heading].Anchor == anchor {
-			return h.Line, true
-		}
-	}
-	return 0, false
 }
 
 func (r *Reader) place() Place {
@@ -256,7 +247,7 @@ type jumpMsg struct{ to Place }
 // a citation the source's entry in the Sources list, with the source's
 // web link focused.
 func (r *Reader) anchorPlace(l guides.Link) (Place, bool) {
-	line, ok := r.doc.headingLine(l.Anchor)
+	line, ok := r.doc.HeadingLine(l.Anchor)
 	if !ok {
 		return Place{}, false
 	}

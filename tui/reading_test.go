@@ -123,7 +123,7 @@ func TestBookmarks(t *testing.T) {
 		t.Errorf("bookmark not listed:\n%s", ansi.Strip(d.m.View().Content))
 	}
 	d.keys("enter")
-	line, _ := d.m.reader.doc.headingLine(anchor)
+	line, _ := d.m.reader.doc.HeadingLine(anchor)
 	if d.slug() != "bridging-open-work-permit" || d.m.reader.offset != min(line, d.m.reader.maxOffset()) {
 		t.Errorf("bookmark opened %q at %d, want the heading at %d", d.slug(), d.m.reader.offset, line)
 	}

@@ -388,7 +388,7 @@ func TestRobustLargeGuidesRender(t *testing.T) {
 		t.Fatalf("%d of %d large guides loaded: %v", n, len(files), lib.Problems())
 	}
 	for _, g := range lib.Guides() {
-		r, err := NewRenderer(lib, "dark", 60)
+		r, err := render.New(lib, "dark", 60)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"pathways/assets"
 	"pathways/guides"
 	"pathways/tui"
+	"pathways/tui/render"
 )
 
 func (a *app) listCmd() *cobra.Command {
@@ -104,7 +105,7 @@ func (a *app) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			r, err := tui.NewRenderer(lib, style, a.textWidth())
+			r, err := render.New(lib, style, a.textWidth())
 			if err != nil {
 				return err
 			}

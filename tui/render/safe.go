@@ -1,6 +1,8 @@
-// Package render turns guides into terminal output: it holds the one
-// definition of what output is safe to send to a terminal, and the filter
-// that makes any output so. It must not import package tui.
+// Package render turns guides into terminal output: glamour for styled
+// text, a layout of its own for plain text, where each link and heading
+// landed, and the one definition of what output is safe to send to a
+// terminal, with the filter that makes any output so. It is used by the
+// browser and by show alike, and must not import package tui.
 package render
 
 import (

@@ -1,4 +1,4 @@
-package tui
+package render
 
 import (
 	"regexp"
@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"pathways/guides"
-	"pathways/tui/render"
 )
 
 // fuzzGuide loads one guide with the given title and body, as a guide
@@ -68,7 +67,7 @@ func FuzzStyledShow(f *testing.F) {
 		if g == nil {
 			return
 		}
-		r, err := NewRenderer(lib, "dark", 60)
+		r, err := New(lib, "dark", 60)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,10 +75,10 @@ func FuzzStyledShow(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if what := render.Unsafe(out, true); what != "" {
+		if what := Unsafe(out, true); what != "" {
 			t.Fatalf("styled show printed %s", what)
 		}
-		if what := render.Unsafe(ansi.Strip(out), false); what != "" {
+		if what := Unsafe(ansi.Strip(out), false); what != "" {
 			t.Fatalf("styled show's text holds %s", what)
 		}
 	})
@@ -99,7 +98,7 @@ func FuzzReaderPage(f *testing.F) {
 			return
 		}
 		for _, style := range []string{"notty", "dark"} {
-			r, err := NewRenderer(lib, style, 60)
+			r, err := New(lib, style, 60)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -108,12 +107,12 @@ func FuzzReaderPage(f *testing.F) {
 				return
 			}
 			for i, line := range rd.Lines {
-				if what := render.Unsafe(line, true); what != "" {
+				if what := Unsafe(line, true); what != "" {
 					t.Fatalf("%s line %d: %s", style, i, what)
 				}
 				// notty draws no colours: past its hyperlinks, no escape
 				// at all may remain.
-				if what := render.Unsafe(hyperlinks.ReplaceAllString(line, ""), style == "dark"); what != "" {
+				if what := Unsafe(hyperlinks.ReplaceAllString(line, ""), style == "dark"); what != "" {
 					t.Fatalf("%s line %d: %s", style, i, what)
 				}
 				if strings.ContainsAny(rd.Plain[i], "\u2060\u2061\u2062") {

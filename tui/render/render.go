@@ -1,4 +1,4 @@
-package tui
+package render
 
 import (
 	"fmt"
@@ -14,7 +14,6 @@ import (
 
 	"pathways/assets"
 	"pathways/guides"
-	"pathways/tui/render"
 )
 
 // Rendered is a guide rendered for one width and style, with where its links
@@ -61,7 +60,7 @@ type Renderer struct {
 
 // NewRenderer returns a renderer for a resolved style name (dark, light,
 // notty, ascii) and a wrap width.
-func NewRenderer(lib *guides.Library, style string, width int) (*Renderer, error) {
+func New(lib *guides.Library, style string, width int) (*Renderer, error) {
 	cfg, err := assets.GlamourStyle(style)
 	if err != nil {
 		return nil, err
@@ -263,7 +262,7 @@ func (r *Renderer) Text(g *guides.Guide) (string, error) {
 	}
 	// Guide text was made safe where it was loaded; this is the last
 	// line of defence, after glamour has decoded what it decodes.
-	return render.Clean(strings.Join(lines, "\n")+"\n", !assets.Plain(r.style)), nil
+	return Clean(strings.Join(lines, "\n")+"\n", !assets.Plain(r.style)), nil
 }
 
 // locate trims each line's padding, removes the link and heading markers and
@@ -284,7 +283,7 @@ func (rd *Rendered) locate(lines []string) {
 	for li, line := range lines {
 		line = TrimPadding(line)
 		if !strings.ContainsAny(line, markerRunes) {
-			line = render.Clean(line, true)
+			line = Clean(line, true)
 			rd.Lines[li] = line
 			rd.Plain[li] = ansi.Strip(line)
 			continue
@@ -324,7 +323,7 @@ func (rd *Rendered) locate(lines []string) {
 			state = newState
 			s = s[n:]
 		}
-		rd.Lines[li] = render.Clean(b.String(), true)
+		rd.Lines[li] = Clean(b.String(), true)
 		rd.Plain[li] = ansi.Strip(rd.Lines[li])
 	}
 	// A link left open (text cut by the renderer) ends where its line ends.
@@ -387,4 +386,14 @@ func trimBlankEdges(lines []string) []string {
 		lines = lines[:len(lines)-1]
 	}
 	return lines
+}
+
+// HeadingLine is the screen line of the heading with the given anchor.
+func (d *Rendered) HeadingLine(anchor string) (int, bool) {
+	for _, h := range d.Headings {
+		if d.Page.Headings[h.Heading].Anchor == anchor {
+			return h.Line, true
+		}
+	}
+	return 0, false
 }

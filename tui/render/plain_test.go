@@ -1,4 +1,4 @@
-package tui
+package render
 
 import (
 	"regexp"
@@ -69,7 +69,7 @@ func letters(s string) map[rune]int {
 func TestPlainTextKeepsEveryWord(t *testing.T) {
 	lib := guides.LoadEmbedded()
 	for _, width := range []int{40, 60, 80, 100} {
-		r, err := NewRenderer(lib, assets.StyleNoTTY, width)
+		r, err := New(lib, assets.StyleNoTTY, width)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package tui
+package render
 
 import (
 	"regexp"
@@ -13,7 +13,7 @@ import (
 func TestSectionRenderingMatchesWhole(t *testing.T) {
 	lib := guides.LoadEmbedded()
 	for _, style := range []string{"dark", "notty"} {
-		r, err := NewRenderer(lib, style, 80)
+		r, err := New(lib, style, 80)
 		if err != nil {
 			t.Fatal(err)
 		}

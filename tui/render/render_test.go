@@ -1,4 +1,4 @@
-package tui
+package render
 
 import (
 	"strings"
@@ -15,7 +15,7 @@ import (
 func TestRenderedLinksSitOnTheirText(t *testing.T) {
 	lib := guides.LoadEmbedded()
 	for _, style := range []string{"dark", "notty"} {
-		r, err := NewRenderer(lib, style, 80)
+		r, err := New(lib, style, 80)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,7 +95,7 @@ func TestTrimPadding(t *testing.T) {
 // size of their text, so padding does not swamp the terminal.
 func TestStyledOutputIsCompact(t *testing.T) {
 	lib := guides.LoadEmbedded()
-	r, _ := NewRenderer(lib, "dark", 80)
+	r, _ := New(lib, "dark", 80)
 	g, _ := lib.Guide("lmia-work-permit-canada")
 	doc, err := r.Render(g)
 	if err != nil {
@@ -108,32 +108,5 @@ func TestStyledOutputIsCompact(t *testing.T) {
 	}
 	if styled > 3*plain {
 		t.Errorf("styled output is %d bytes for %d bytes of text (over 3×)", styled, plain)
-	}
-}
-
-func TestFindSpans(t *testing.T) {
-	got := findSpans("  PGWP and pgwp, café PGWP", "pgwp")
-	want := []span{{2, 6}, {11, 15}, {22, 26}}
-	if len(got) != len(want) {
-		t.Fatalf("spans %v, want %v", got, want)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("span %d = %v, want %v", i, got[i], want[i])
-		}
-	}
-	if s := findSpans("abc", ""); s != nil {
-		t.Errorf("empty query found %v", s)
-	}
-}
-
-func TestHighlightKeepsText(t *testing.T) {
-	line := "\x1b[1mhello\x1b[0m world"
-	out := highlight(line, 3, 8, NewStyles(true, false).LinkFocus)
-	if ansi.Strip(out) != "hello world" {
-		t.Errorf("highlight changed the text: %q", ansi.Strip(out))
-	}
-	if highlight(line, 50, 60, NewStyles(true, false).LinkFocus) != line {
-		t.Errorf("highlight past the end changed the line")
 	}
 }
