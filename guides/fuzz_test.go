@@ -110,33 +110,6 @@ func FuzzSanitize(f *testing.F) {
 	})
 }
 
-func FuzzSearch(f *testing.F) {
-	for _, seed := range []string{"lmia", "spousal open", "pgwp language", "tr to pr", "", "é", "\x00", strings.Repeat("a ", 40), "-", "日本"} {
-		f.Add(seed)
-	}
-	ix := NewIndex(LoadEmbedded())
-	f.Fuzz(func(t *testing.T, q string) {
-		for _, r := range ix.Search(q, 10) {
-			for _, m := range r.Matches {
-				if m < 0 || m >= len(r.Text) {
-					t.Fatalf("match %d outside %q", m, r.Text)
-				}
-			}
-			snip, ms := r.Snippet(40)
-			for _, m := range ms {
-				if m < 0 || m >= len(snip) {
-					t.Fatalf("snippet match %d outside %q", m, snip)
-				}
-			}
-			if r.Anchor != "" {
-				if _, ok := r.Guide.Heading(r.Anchor); !ok {
-					t.Fatalf("result anchor %q is not a heading", r.Anchor)
-				}
-			}
-		}
-	})
-}
-
 // safeText reports whether s can be printed without the terminal acting on
 // it: valid UTF-8 with no control characters but newline and tab, and no
 // bidirectional overrides.

@@ -59,6 +59,24 @@ type block struct {
 	offset int
 }
 
+// Block is one piece of a guide's body text as plain text (a paragraph, a
+// list item, a table row) and the byte offset in Body where it starts.
+type Block struct {
+	Text   string
+	Offset int
+}
+
+// TextBlocks returns the guide's body as plain-text blocks, in order,
+// analysing the guide first if it has not been.
+func (g *Guide) TextBlocks() []Block {
+	g.ensure()
+	out := make([]Block, len(g.blocks))
+	for i, b := range g.blocks {
+		out[i] = Block{Text: b.text, Offset: b.offset}
+	}
+	return out
+}
+
 // Source is one reference a guide's facts come from. The body cites it as
 // [^ID]; Kind is "official" or "secondary"; Published and Checked are
 // YYYY-MM-DD (Published is optional).

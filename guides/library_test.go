@@ -3,6 +3,7 @@ package guides
 import (
 	"os"
 	"path/filepath"
+	"pathways/guides/guidestest"
 	"slices"
 	"strings"
 	"testing"
@@ -253,7 +254,7 @@ func TestSanitize(t *testing.T) {
 // first few problems of a library carry "did you mean" suggestions, each of
 // which costs a pass over every slug.
 func TestBrokenLinksSuggestFew(t *testing.T) {
-	lib := Load([]Dir{{FS: withBrokenLinks(SyntheticCorpus(200, 1)), Name: "synthetic"}}, Options{})
+	lib := Load([]Dir{{FS: withBrokenLinks(guidestest.SyntheticCorpus(200, 1)), Name: "synthetic"}}, Options{})
 	var probs []Problem
 	for _, p := range lib.Problems() {
 		if strings.Contains(p.Msg, "link") {

@@ -9,6 +9,7 @@ import (
 
 	"pathways/assets"
 	"pathways/guides"
+	"pathways/guides/search"
 	"pathways/tui/render"
 	"pathways/tui/state"
 )
@@ -18,7 +19,7 @@ import (
 type Context struct {
 	Lib *guides.Library
 	// Index is nil until it has been built in the background.
-	Index *guides.Index
+	Index *search.Index
 	// indexing is set once the first screen is up and the index has been
 	// asked for; firstScreen is Options.FirstScreen, called then.
 	indexing    bool
@@ -187,7 +188,7 @@ func (p *rendererPool) render(g *guides.Guide, key renderKey) (doc *render.Rende
 }
 
 // indexedMsg carries the search index, built off the UI goroutine.
-type indexedMsg struct{ ix *guides.Index }
+type indexedMsg struct{ ix *search.Index }
 
 // afterFirstScreen starts what waits for the first screen (completing a
 // lazy library and building the search index, Options.FirstScreen) once
@@ -210,6 +211,6 @@ func (c *Context) afterFirstScreen(pending tea.Cmd) tea.Cmd {
 		if f != nil {
 			f()
 		}
-		return indexedMsg{guides.NewIndex(lib)}
+		return indexedMsg{search.NewIndex(lib)}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"pathways/guides"
+	"pathways/guides/search"
 	"pathways/tui/render"
 )
 
@@ -100,7 +101,7 @@ func TestSearchOpensAtMatchedSection(t *testing.T) {
 	d := newDriver(t, embedded, Options{}, 100, 30)
 	d.keys("/")
 	d.typeText("180 days")
-	var want guides.Result
+	var want search.Result
 	found := false
 	for i, r := range d.m.search.results {
 		if r.Guide.Slug == "post-graduation-work-permit" {

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"pathways/guides"
+	"pathways/guides/search"
 	"pathways/tui/render"
 )
 
@@ -18,7 +19,7 @@ import (
 type Search struct {
 	ctx     *Context
 	input   textinput.Model
-	results []guides.Result
+	results []search.Result
 	sel     int
 	seq     int // of the latest query sent; older results are dropped
 	query   string
@@ -28,7 +29,7 @@ type Search struct {
 type searchResultsMsg struct {
 	seq     int
 	query   string
-	results []guides.Result
+	results []search.Result
 }
 
 // searchLimit bounds the results shown.
@@ -66,7 +67,7 @@ func (s *Search) cursor() *tea.Cursor {
 }
 
 // searchCmd runs a query off the UI goroutine.
-func searchCmd(ix *guides.Index, query string, seq int) tea.Cmd {
+func searchCmd(ix *search.Index, query string, seq int) tea.Cmd {
 	return func() tea.Msg {
 		return searchResultsMsg{seq: seq, query: query, results: ix.Search(query, searchLimit)}
 	}
@@ -184,12 +185,12 @@ func (s Search) View() string {
 
 // snippet is the matched text with the matched characters highlighted; a
 // title match shows the summary instead of repeating the title.
-func (s *Search) snippet(r guides.Result, width int) string {
-	if r.Field == guides.FieldTitle {
+func (s *Search) snippet(r search.Result, width int) string {
+	if r.Field == search.FieldTitle {
 		return s.ctx.Styles.Dim.Render(ansi.Truncate(r.Guide.Summary, width, "…"))
 	}
 	text, matches := r.Snippet(max(10, width))
-	if r.Field == guides.FieldTag {
+	if r.Field == search.FieldTag {
 		text, matches = "tag: "+text, shift(matches, len("tag: "))
 	}
 	set := make(map[int]bool, len(matches))

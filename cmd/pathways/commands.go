@@ -10,6 +10,7 @@ import (
 
 	"pathways/assets"
 	"pathways/guides"
+	"pathways/guides/search"
 	"pathways/tui"
 	"pathways/tui/render"
 )
@@ -186,7 +187,7 @@ the browser's search pane. Each word must match. Exits 1 when nothing matches.`,
 				return err
 			}
 			query := strings.Join(args, " ")
-			results := guides.NewIndex(lib).Search(query, limit)
+			results := search.NewIndex(lib).Search(query, limit)
 			if len(results) == 0 {
 				fmt.Fprintf(a.stderr, "no guide matches %q\n", guides.SanitizeLine(query))
 				return exitCode(1)

@@ -1,7 +1,12 @@
-package guides
+// Package search is the search pane's index and ranking over a guides
+// library: an inverted word index of titles, tags, summaries, headings and
+// text, searched by word prefix and substring. It must not import package
+// tui or anything that draws.
+package search
 
 import (
 	"cmp"
+	"pathways/guides"
 	"runtime"
 	"slices"
 	"sort"
@@ -33,7 +38,7 @@ func (f Field) String() string {
 
 // Result is one guide that matched a query, at its best-matching place.
 type Result struct {
-	Guide *Guide
+	Guide *guides.Guide
 	Field Field
 	// Anchor and Heading name the section the match is in ("" for the top).
 	Anchor  string
@@ -60,7 +65,7 @@ type unit struct {
 // an inverted index, so a query looks at the units holding its words and
 // never scans the library's text.
 type Index struct {
-	guides []*Guide
+	guides []*guides.Guide
 	units  []unit
 	// vocab is every word, sorted; postings[i] the units holding vocab[i],
 	// ascending and without repeats.
@@ -83,12 +88,14 @@ type Index struct {
 
 // NewIndex indexes every guide of lib (completing a lazy library first).
 // The text of the units is prepared and inverted on every core.
-func NewIndex(lib *Library) *Index {
+func NewIndex(lib *guides.Library) *Index {
 	lib.Complete()
 	ix := &Index{guides: lib.Guides()}
 	n := 0
-	for _, g := range ix.guides {
-		n += 3 + len(g.Tags) + len(g.Headings) + len(g.blocks)
+	blocks := make([][]guides.Block, len(ix.guides))
+	for gi, g := range ix.guides {
+		blocks[gi] = g.TextBlocks()
+		n += 3 + len(g.Tags) + len(g.Headings) + len(blocks[gi])
 	}
 	ix.units = make([]unit, 0, n)
 	ix.unitGuide = make([]int32, 0, n)
@@ -114,11 +121,11 @@ func NewIndex(lib *Library) *Index {
 			add(FieldHeading, hi, h.Text)
 		}
 		hi := -1
-		for _, b := range g.blocks {
-			for hi+1 < len(g.Headings) && g.Headings[hi+1].Offset <= b.offset {
+		for _, b := range blocks[gi] {
+			for hi+1 < len(g.Headings) && g.Headings[hi+1].Offset <= b.Offset {
 				hi++
 			}
-			add(FieldText, hi, b.text)
+			add(FieldText, hi, b.Text)
 		}
 	}
 	ix.vocab, ix.postings = invert(ix.units, min(runtime.GOMAXPROCS(0), 4, max(1, len(ix.units)/400)))

@@ -1,4 +1,7 @@
-package guides
+// Package guidestest generates guides for tests and benchmarks: a seeded
+// synthetic library of any size, so nothing large is committed. It is for
+// tests only and imports nothing of pathways.
+package guidestest
 
 import (
 	"fmt"

@@ -1,15 +1,17 @@
-package guides
+package search
 
 import (
 	"slices"
 	"strings"
 	"testing"
+
+	"pathways/guides"
 )
 
 // TestSearchRanking pins what a reader should find first for the queries
 // people type.
 func TestSearchRanking(t *testing.T) {
-	ix := NewIndex(LoadEmbedded())
+	ix := NewIndex(guides.LoadEmbedded())
 	tests := []struct {
 		query string
 		first string
@@ -50,7 +52,7 @@ func TestSearchRanking(t *testing.T) {
 }
 
 func TestSearchSectionAndHighlights(t *testing.T) {
-	ix := NewIndex(LoadEmbedded())
+	ix := NewIndex(guides.LoadEmbedded())
 	res := ix.Search("180 days", 0)
 	if len(res) == 0 {
 		t.Fatal("no results for 180 days")
@@ -80,7 +82,7 @@ func TestSearchSectionAndHighlights(t *testing.T) {
 }
 
 func TestSearchNoMatch(t *testing.T) {
-	ix := NewIndex(LoadEmbedded())
+	ix := NewIndex(guides.LoadEmbedded())
 	for _, q := range []string{"", "   ", "zzqqxx", "xq"} {
 		if res := ix.Search(q, 0); len(res) != 0 {
 			t.Errorf("%q: %d results, want none (first %s %q)", q, len(res), res[0].Guide.Slug, res[0].Text)
@@ -104,7 +106,7 @@ func TestSnippet(t *testing.T) {
 // TestInvertMatchesNaive: however the units are split between cores, each
 // word's postings are exactly the units holding it, ascending, once each.
 func TestInvertMatchesNaive(t *testing.T) {
-	ix := NewIndex(LoadEmbedded())
+	ix := NewIndex(guides.LoadEmbedded())
 	base := make([]unit, len(ix.units))
 	for i, u := range ix.units {
 		base[i] = unit{text: u.text}
@@ -164,7 +166,7 @@ func TestCollectLowersAsToLower(t *testing.T) {
 // scan of every word, for every piece of every word of the embedded index
 // (and pieces that span two words, which must find nothing new).
 func TestContainingMatchesScan(t *testing.T) {
-	ix := NewIndex(LoadEmbedded())
+	ix := NewIndex(guides.LoadEmbedded())
 	seen := map[string]bool{}
 	check := func(term string) {
 		if seen[term] || strings.Contains(term, "\n") {
@@ -193,4 +195,59 @@ func TestContainingMatchesScan(t *testing.T) {
 		}
 	}
 	check("zzzzqq")
+}
+
+func FuzzSearch(f *testing.F) {
+	for _, seed := range []string{"lmia", "spousal open", "pgwp language", "tr to pr", "", "é", "\x00", strings.Repeat("a ", 40), "-", "日本"} {
+		f.Add(seed)
+	}
+	ix := NewIndex(guides.LoadEmbedded())
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, r := range ix.Search(q, 10) {
+			for _, m := range r.Matches {
+				if m < 0 || m >= len(r.Text) {
+					t.Fatalf("match %d outside %q", m, r.Text)
+				}
+			}
+			snip, ms := r.Snippet(40)
+			for _, m := range ms {
+				if m < 0 || m >= len(snip) {
+					t.Fatalf("snippet match %d outside %q", m, snip)
+				}
+			}
+			if r.Anchor != "" {
+				if _, ok := r.Guide.Heading(r.Anchor); !ok {
+					t.Fatalf("result anchor %q is not a heading", r.Anchor)
+				}
+			}
+		}
+	})
+}
+
+// TestSearchHostileCorpus searches the hostile corpus for its attacks: no
+// result, heading or snippet holds anything a terminal would act on.
+func TestSearchHostileCorpus(t *testing.T) {
+	lib := guides.Load([]guides.Dir{guides.Embedded(), guides.OSDir("../../testdata/hostile")}, guides.Options{})
+	ix := NewIndex(lib)
+	unsafe := func(s string) bool {
+		return strings.ContainsFunc(s, func(r rune) bool {
+			return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f ||
+				r >= 0x202a && r <= 0x202e || r >= 0x2060 && r <= 0x2069
+		})
+	}
+	found := 0
+	for _, q := range []string{"pwned", "hostile", "clear", "\x1b[2J", "\u202e", "forged", "2J"} {
+		for _, r := range ix.Search(q, 50) {
+			found++
+			snip, _ := r.Snippet(60)
+			for _, s := range []string{r.Text, r.Heading, snip, r.Guide.Title} {
+				if unsafe(s) {
+					t.Errorf("search %q: unsafe text %q in %s", q, s, r.Guide.Slug)
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("the hostile corpus gave no search results")
+	}
 }
