@@ -379,6 +379,17 @@ var processPhrases = []string{
 	"for this review", "we did not see",
 }
 
+// ProcessPhrases returns the phrases the style check refuses: they describe
+// how a guide was made, not the rules.
+func ProcessPhrases() []string { return slices.Clone(processPhrases) }
+
+// BritishSpellings returns the -ise forms the style check refuses, and
+// IzeForm the Canadian government spelling of one.
+func BritishSpellings() []string { return slices.Clone(britishSpellings) }
+
+// IzeForm is the -ize spelling of an -ise word.
+func IzeForm(w string) string { return izeForm(w) }
+
 // britishSpellings are -ise forms; Canadian government style writes -ize.
 var britishSpellings = []string{
 	"authorise", "authorised", "authorisation", "authorising", "prioritise", "prioritised",

@@ -286,6 +286,11 @@ const (
 	MaxFrontMatterDepth = 16 // nested [ ] and { }, or indentation levels
 )
 
+// YAMLTooBig reports the first limit (size, lines, nesting) a YAML text
+// breaks, as front matter's limits apply to any YAML pathways reads; what
+// names the text in the message. It is nil when the text breaks none.
+func YAMLTooBig(data []byte, what string) *Problem { return yamlTooBig(data, what) }
+
 // yamlTooBig reports the first limit a YAML text (what names it in the
 // message) breaks, with its line counted from its first line (1); nil when
 // it breaks none.

@@ -542,6 +542,10 @@ func (lib *Library) Suggest(s string, n int) []string {
 	return out
 }
 
+// EditDistance is the Levenshtein distance with adjacent transpositions,
+// for "did you mean" suggestions.
+func EditDistance(a, b string) int { return editDistance(a, b) }
+
 // editDistance is the Levenshtein distance with adjacent transpositions.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)

@@ -11,7 +11,7 @@ import (
 	"charm.land/huh/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"pathways/guides"
+	"pathways/guides/finder"
 )
 
 // finderDoneMsg asks the root to leave the finder for where the reader was.
@@ -26,7 +26,7 @@ type Finder struct {
 	form *huh.Form
 
 	// result is nil while the form is showing.
-	result *guides.FinderResult
+	result *finder.Result
 	err    error // answers the rules could not read (should not happen)
 	sel    int   // index into entries()
 	offset int   // first result line shown
@@ -58,7 +58,7 @@ const (
 // first opened: building it takes tens of milliseconds, which start-up
 // should not pay.
 func newFinder(ctx *Context) Finder {
-	return Finder{ctx: ctx, keys: defaultFinderKeyMap(), vals: newFinderValues(guides.Answers{}), now: time.Now}
+	return Finder{ctx: ctx, keys: defaultFinderKeyMap(), vals: newFinderValues(finder.Answers{}), now: ctx.Now}
 }
 
 func (f *Finder) newForm() *huh.Form {
@@ -95,7 +95,7 @@ func (f *Finder) resized() {
 func (f *Finder) typing() bool { return f.result == nil }
 
 // Answers returns the answers given so far.
-func (f *Finder) Answers() (guides.Answers, error) { return f.vals.answers() }
+func (f *Finder) Answers() (finder.Answers, error) { return f.vals.answers() }
 
 // Update runs the form, then moves through the results; enter opens a
 // guide at its section, esc leaves.
@@ -132,17 +132,17 @@ func (f Finder) updateForm(msg tea.Msg) (Finder, tea.Cmd) {
 // showResult runs the rules over the answers and shows the result.
 func (f *Finder) showResult() {
 	a, err := f.vals.answers()
-	res := guides.FindAt(f.ctx.Lib, a, f.now())
+	res := finder.Find(f.ctx.Lib, a, f.now())
 	f.result, f.err, f.sel, f.offset = &res, err, 0, 0
 }
 
 // entries are the selectable results: the matches, then the ruled-out
 // guides, whose sections explain the rule.
-func (f *Finder) entries() []guides.Match {
+func (f *Finder) entries() []finder.Match {
 	if f.result == nil {
 		return nil
 	}
-	return append(append([]guides.Match{}, f.result.Matches...), f.result.RuledOut...)
+	return append(append([]finder.Match{}, f.result.Matches...), f.result.RuledOut...)
 }
 
 func (f Finder) updateResults(msg tea.Msg) (Finder, tea.Cmd) {
@@ -229,7 +229,7 @@ func (f *Finder) resultLines() ([]string, []lineSpan) {
 		}
 		lines = append(lines, "")
 	}
-	tier := guides.Tier(-1)
+	tier := finder.Tier(-1)
 	for i, m := range f.entries() {
 		if m.Tier != tier {
 			tier = m.Tier

@@ -12,7 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"pathways/assets"
-	"pathways/guides"
+	"pathways/guides/finder"
 )
 
 // skipLabel is the first option of every pick list: leave it unanswered.
@@ -20,12 +20,12 @@ const skipLabel = "Not sure / skip"
 
 // finderValues holds the form's text values, one per question; the huh
 // fields write into them as the reader answers. "" means not answered.
-type finderValues map[guides.Key]*string
+type finderValues map[finder.Key]*string
 
-func newFinderValues(a guides.Answers) finderValues {
+func newFinderValues(a finder.Answers) finderValues {
 	text := a.Text()
 	vals := finderValues{}
-	for _, q := range guides.Questions() {
+	for _, q := range finder.Questions() {
 		s := text[q.Key]
 		vals[q.Key] = &s
 	}
@@ -35,22 +35,22 @@ func newFinderValues(a guides.Answers) finderValues {
 // answers reads the values through the same checks as an answers file.
 // Questions that no longer apply (the partner's permit once the partner is
 // a student, say) are dropped, so a changed answer leaves nothing stale.
-func (v finderValues) answers() (guides.Answers, error) {
-	text := map[guides.Key]string{}
+func (v finderValues) answers() (finder.Answers, error) {
+	text := map[finder.Key]string{}
 	for k, s := range v {
 		text[k] = *s
 	}
-	a, err := guides.AnswersFromText(text)
+	a, err := finder.AnswersFromText(text)
 	if err != nil {
 		return a, err
 	}
 	shown := maps.Clone(text)
-	for _, q := range guides.Questions() {
+	for _, q := range finder.Questions() {
 		if !q.Shown(a) {
 			delete(shown, q.Key)
 		}
 	}
-	return guides.AnswersFromText(shown)
+	return finder.AnswersFromText(shown)
 }
 
 // finderForm builds the finder's questions as a huh form over vals, one
@@ -58,7 +58,7 @@ func (v finderValues) answers() (guides.Answers, error) {
 // app's styles and the name they were built for; it is read at render
 // time, so the form follows the app when the background changes.
 func finderForm(vals finderValues, styles func() (string, Styles), showHelp bool) *huh.Form {
-	qs := guides.Questions()
+	qs := finder.Questions()
 	groups := make([]*huh.Group, 0, len(qs))
 	for _, q := range qs {
 		groups = append(groups, huh.NewGroup(finderField(q, vals[q.Key])).WithHideFunc(func() bool {
@@ -77,8 +77,8 @@ func finderForm(vals finderValues, styles func() (string, Styles), showHelp bool
 
 // finderField is the huh field for one question: a pick list, or a number
 // typed in; every one can be skipped.
-func finderField(q guides.Question, value *string) huh.Field {
-	if q.Kind == guides.KindNumber && len(q.Choices) == 0 {
+func finderField(q finder.Question, value *string) huh.Field {
+	if q.Kind == finder.KindNumber && len(q.Choices) == 0 {
 		help := q.Help
 		if help != "" {
 			help += " "
@@ -100,7 +100,7 @@ func finderField(q guides.Question, value *string) huh.Field {
 	}
 	options := []huh.Option[string]{huh.NewOption(skipLabel, "")}
 	switch {
-	case q.Kind == guides.KindYesNo:
+	case q.Kind == finder.KindYesNo:
 		options = append(options, huh.NewOption("Yes", "yes"), huh.NewOption("No", "no"))
 	default:
 		for _, c := range q.Choices {
@@ -159,15 +159,15 @@ var ErrCancelled = errors.New("cancelled")
 // AskFinder asks the finder's questions on the terminal behind in and out
 // (the form is drawn on out) and returns the answers. style is as in
 // Options. It returns ErrCancelled when the reader presses ctrl+c.
-func AskFinder(style string, in io.Reader, out io.Writer) (guides.Answers, error) {
+func AskFinder(style string, in io.Reader, out io.Writer) (finder.Answers, error) {
 	st := NewStyles(formIsDark(style, in, out), assets.Plain(style))
-	vals := newFinderValues(guides.Answers{})
+	vals := newFinderValues(finder.Answers{})
 	form := finderForm(vals, func() (string, Styles) { return style, st }, true).WithInput(in).WithOutput(out)
 	if err := form.Run(); err != nil {
 		if errors.Is(err, huh.ErrUserAborted) {
-			return guides.Answers{}, ErrCancelled
+			return finder.Answers{}, ErrCancelled
 		}
-		return guides.Answers{}, fmt.Errorf("the finder's form stopped: %w", err)
+		return finder.Answers{}, fmt.Errorf("the finder's form stopped: %w", err)
 	}
 	return vals.answers()
 }

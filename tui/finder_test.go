@@ -10,7 +10,7 @@ import (
 	"charm.land/huh/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"pathways/guides"
+	"pathways/guides/finder"
 )
 
 // finderDriver runs a Finder the way the root would: each message through
@@ -97,8 +97,8 @@ func (d *finderDriver) keys(names ...string) {
 	}
 }
 
-func (d *finderDriver) focusedKey() guides.Key {
-	return guides.Key(d.f.form.GetFocusedField().GetKey())
+func (d *finderDriver) focusedKey() finder.Key {
+	return finder.Key(d.f.form.GetFocusedField().GetKey())
 }
 
 // answer answers the question on screen: a list entry by its value ("" is
@@ -131,7 +131,7 @@ func (d *finderDriver) answer(value string) {
 }
 
 type step struct {
-	key   guides.Key
+	key   finder.Key
 	value string
 }
 
@@ -152,11 +152,11 @@ func (d *finderDriver) walk(steps []step) {
 // graduateSteps: a master's graduate with CLB 6 whose partner works in a
 // TEER 1 job; every question is asked.
 var graduateSteps = []step{
-	{guides.KeyLocation, "in-canada"}, {guides.KeyStatus, "graduate"},
-	{guides.KeyStudyCredential, "master"}, {guides.KeyStudyMonths, "16"}, {guides.KeyStudyCompleted, "yes"},
-	{guides.KeyJobOffer, ""}, {guides.KeyCanadianMonths, ""}, {guides.KeyForeignMonths, ""},
-	{guides.KeyTEER, ""}, {guides.KeyCLB, "6"}, {guides.KeyPRApplication, "none"},
-	{guides.KeyPartner, "worker-teer-0-1"}, {guides.KeyPartnerPermitMonths, "20"},
+	{finder.KeyLocation, "in-canada"}, {finder.KeyStatus, "graduate"},
+	{finder.KeyStudyCredential, "master"}, {finder.KeyStudyMonths, "16"}, {finder.KeyStudyCompleted, "yes"},
+	{finder.KeyJobOffer, ""}, {finder.KeyCanadianMonths, ""}, {finder.KeyForeignMonths, ""},
+	{finder.KeyTEER, ""}, {finder.KeyCLB, "6"}, {finder.KeyPRApplication, "none"},
+	{finder.KeyPartner, "worker-teer-0-1"}, {finder.KeyPartnerPermitMonths, "20"},
 }
 
 const graduateFile = `location: in-canada
@@ -180,14 +180,14 @@ func TestFinderFormToGuideSection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromFile, err := guides.ParseAnswers([]byte(graduateFile))
+	fromFile, err := finder.ParseAnswers([]byte(graduateFile))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(fromForm, fromFile) {
 		t.Fatalf("form answers %+v\nfile answers %+v", fromForm.Text(), fromFile.Text())
 	}
-	want := guides.FindAt(embedded, fromFile, finderDay)
+	want := finder.Find(embedded, fromFile, finderDay)
 	if got := matchPlaces(d.f.result.Matches); !reflect.DeepEqual(got, matchPlaces(want.Matches)) {
 		t.Fatalf("form result %v, file result %v", got, matchPlaces(want.Matches))
 	}
@@ -218,7 +218,7 @@ func TestFinderFormToGuideSection(t *testing.T) {
 	}
 }
 
-func matchPlaces(ms []guides.Match) []string {
+func matchPlaces(ms []finder.Match) []string {
 	out := make([]string, len(ms))
 	for i, m := range ms {
 		out[i] = m.Guide.Slug + "#" + m.Anchor
@@ -230,12 +230,12 @@ func TestFinderSkipsQuestionsThatDoNotApply(t *testing.T) {
 	t.Parallel() // each test waits out the text input's blink timers
 	d := newFinderDriver(t, 90, 24)
 	d.walk([]step{
-		{guides.KeyLocation, "outside-canada"}, // no status question
-		{guides.KeyStudyCredential, "none"},    // no months, no completed
-		{guides.KeyJobOffer, "lmia-exempt"},
-		{guides.KeyCanadianMonths, ""}, {guides.KeyForeignMonths, "24"},
-		{guides.KeyTEER, "1"}, {guides.KeyCLB, "8"}, {guides.KeyPRApplication, ""},
-		{guides.KeyPartner, "none"}, // no partner permit question
+		{finder.KeyLocation, "outside-canada"}, // no status question
+		{finder.KeyStudyCredential, "none"},    // no months, no completed
+		{finder.KeyJobOffer, "lmia-exempt"},
+		{finder.KeyCanadianMonths, ""}, {finder.KeyForeignMonths, "24"},
+		{finder.KeyTEER, "1"}, {finder.KeyCLB, "8"}, {finder.KeyPRApplication, ""},
+		{finder.KeyPartner, "none"}, // no partner permit question
 	})
 	if d.f.result == nil {
 		t.Fatal("no result")
@@ -249,9 +249,9 @@ func TestFinderSkipsQuestionsThatDoNotApply(t *testing.T) {
 func TestFinderRejectsBadNumbers(t *testing.T) {
 	t.Parallel() // each test waits out the text input's blink timers
 	d := newFinderDriver(t, 90, 24)
-	d.walk([]step{{guides.KeyLocation, "in-canada"}, {guides.KeyStatus, "student"}, {guides.KeyStudyCredential, "bachelor"}})
+	d.walk([]step{{finder.KeyLocation, "in-canada"}, {finder.KeyStatus, "student"}, {finder.KeyStudyCredential, "bachelor"}})
 	d.answer("4x")
-	if d.focusedKey() != guides.KeyStudyMonths {
+	if d.focusedKey() != finder.KeyStudyMonths {
 		t.Fatalf("moved on to %s after a bad number", d.focusedKey())
 	}
 	if v := ansi.Strip(d.f.View()); !strings.Contains(v, "want a whole number from 0 to 120") {
@@ -259,7 +259,7 @@ func TestFinderRejectsBadNumbers(t *testing.T) {
 	}
 	d.keys("backspace", "backspace")
 	d.answer("7")
-	if d.focusedKey() != guides.KeyStudyCompleted {
+	if d.focusedKey() != finder.KeyStudyCompleted {
 		t.Errorf("asked %s after a good number", d.focusedKey())
 	}
 }
@@ -274,7 +274,7 @@ func TestFinderEscDuringTheForm(t *testing.T) {
 	}
 	// Opening again starts from the first question, keeping the answer.
 	d.run(d.f.open())
-	if d.focusedKey() != guides.KeyLocation {
+	if d.focusedKey() != finder.KeyLocation {
 		t.Fatalf("reopened at %s", d.focusedKey())
 	}
 	if v, _ := d.f.form.GetFocusedField().(*huh.Select[string]).Hovered(); v != "in-canada" {
@@ -287,7 +287,7 @@ func TestFinderEditAnswers(t *testing.T) {
 	d := newFinderDriver(t, 100, 30)
 	d.walk(graduateSteps)
 	d.keys("e")
-	if d.f.result != nil || d.focusedKey() != guides.KeyLocation {
+	if d.f.result != nil || d.focusedKey() != finder.KeyLocation {
 		t.Fatal("e did not go back to the questions")
 	}
 	if v, _ := d.f.form.GetFocusedField().(*huh.Select[string]).Hovered(); v != "in-canada" {
@@ -296,7 +296,7 @@ func TestFinderEditAnswers(t *testing.T) {
 	// Change the partner to a TEER 4 job: the spousal permit is ruled out,
 	// and the stale permit months are dropped.
 	steps := append([]step{}, graduateSteps[:11]...)
-	steps = append(steps, step{guides.KeyPartner, "worker-other"})
+	steps = append(steps, step{finder.KeyPartner, "worker-other"})
 	d.walk(steps)
 	if d.f.result == nil {
 		t.Fatal("no result")

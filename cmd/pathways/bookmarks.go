@@ -36,7 +36,7 @@ func (a *app) statePath() string {
 // tui.OpenStore for what warning and err mean (err: the store works in memory
 // only).
 func (a *app) openStore(cmd *cobra.Command) (st *state.Store, warning string, err error) {
-	return state.Open(a.statePath(), state.Options{Off: a.stateOff(cmd)})
+	return state.Open(a.statePath(), state.Options{Off: a.stateOff(cmd), Now: a.now})
 }
 
 func (a *app) bookmarksCmd() *cobra.Command {

@@ -10,6 +10,7 @@ import (
 
 	"pathways/assets"
 	"pathways/guides"
+	"pathways/guides/finder"
 	"pathways/guides/search"
 	"pathways/tui"
 	"pathways/tui/render"
@@ -138,7 +139,7 @@ With --stale, list instead the guides reviewed more than 12 months ago.`,
 			if stale {
 				return a.checkStale(lib)
 			}
-			probs := append(lib.Problems(), lib.CheckFinderRules()...)
+			probs := append(lib.Problems(), finder.Check(lib)...)
 			for _, p := range probs {
 				fmt.Fprintln(a.stdout, p.String())
 			}

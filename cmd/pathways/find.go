@@ -10,6 +10,7 @@ import (
 
 	"pathways/assets"
 	"pathways/guides"
+	"pathways/guides/finder"
 	"pathways/tui"
 )
 
@@ -60,7 +61,7 @@ orientation, not an eligibility decision, go to standard error.`,
 			if err != nil {
 				return err
 			}
-			res := guides.Find(lib, ans)
+			res := finder.Find(lib, ans, a.now())
 			if asJSON {
 				return a.writeJSON(findJSON(res))
 			}
@@ -91,7 +92,7 @@ func readLimited(r io.Reader) ([]byte, error) {
 }
 
 // findAnswers reads the answers from a file, standard input or the form.
-func (a *app) findAnswers(path string) (guides.Answers, error) {
+func (a *app) findAnswers(path string) (finder.Answers, error) {
 	var data []byte
 	var err error
 	name := guides.SanitizeLine(path)
@@ -109,25 +110,25 @@ func (a *app) findAnswers(path string) (guides.Answers, error) {
 		return a.askFinder()
 	default:
 		a.errorf("find needs a terminal to ask its questions; give the answers in a file instead: pathways find --answers FILE (YAML or JSON)")
-		return guides.Answers{}, exitCode(1)
+		return finder.Answers{}, exitCode(1)
 	}
 	if err != nil {
-		return guides.Answers{}, fmt.Errorf("answers file %s: %v", name, describeErr(err))
+		return finder.Answers{}, fmt.Errorf("answers file %s: %v", name, describeErr(err))
 	}
-	ans, err := guides.ParseAnswers(data)
-	var ae *guides.AnswersError
+	ans, err := finder.ParseAnswers(data)
+	var ae *finder.AnswersError
 	if errors.As(err, &ae) {
 		for _, p := range ae.Problems {
 			a.errorf("%s: %s", name, p)
 		}
-		return guides.Answers{}, exitCode(2)
+		return finder.Answers{}, exitCode(2)
 	}
 	return ans, err
 }
 
 // askFinder asks the questions in a form drawn on standard error, so that
 // standard output can still be redirected.
-func (a *app) askFinder() (guides.Answers, error) {
+func (a *app) askFinder() (finder.Answers, error) {
 	style := a.style
 	if a.getenv("NO_COLOR") != "" {
 		style = assets.StyleNoTTY
@@ -142,7 +143,7 @@ func (a *app) askFinder() (guides.Answers, error) {
 
 // printFindNotes writes what is not a guide to stderr: the guides ruled
 // out and why, the answers that would sharpen the result, and the note.
-func (a *app) printFindNotes(res guides.FinderResult) {
+func (a *app) printFindNotes(res finder.Result) {
 	if len(res.RuledOut) > 0 {
 		fmt.Fprintln(a.stderr, "Ruled out:")
 		for _, m := range res.RuledOut {
@@ -167,7 +168,7 @@ type findResultJSON struct {
 	Changes string `json:"changes"`
 }
 
-func findJSON(res guides.FinderResult) []findResultJSON {
+func findJSON(res finder.Result) []findResultJSON {
 	out := make([]findResultJSON, 0, len(res.Matches))
 	for _, m := range res.Matches {
 		out = append(out, findResultJSON{Slug: m.Guide.Slug, Anchor: m.Anchor, Title: m.Guide.Title,

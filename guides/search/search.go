@@ -6,7 +6,6 @@ package search
 
 import (
 	"cmp"
-	"pathways/guides"
 	"runtime"
 	"slices"
 	"sort"
@@ -16,6 +15,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
+
+	"pathways/guides"
 )
 
 // Field says which part of a guide a search result matched.

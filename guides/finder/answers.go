@@ -1,4 +1,4 @@
-package guides
+package finder
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+
+	"pathways/guides"
 )
 
 // Key names one answer, as written in an answers file ("study.months" is
@@ -93,7 +95,7 @@ func ParseAnswers(data []byte) (Answers, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return a, nil
 	}
-	if p := yamlTooBig(data, "the answers file"); p != nil {
+	if p := guides.YAMLTooBig(data, "the answers file"); p != nil {
 		msg := p.Msg
 		if p.Line > 0 {
 			msg = fmt.Sprintf("line %d: %s", p.Line, msg)
@@ -103,7 +105,7 @@ func ParseAnswers(data []byte) (Answers, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var raw any
 	if err := dec.Decode(&raw); err != nil && !errors.Is(err, io.EOF) {
-		return a, &AnswersError{[]AnswerProblem{{Msg: "not valid YAML or JSON: " + shorten(SanitizeLine(yaml.FormatError(err, false, false)), 200)}}}
+		return a, &AnswersError{[]AnswerProblem{{Msg: "not valid YAML or JSON: " + shorten(guides.SanitizeLine(yaml.FormatError(err, false, false)), 200)}}}
 	}
 	var extra any
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
@@ -187,7 +189,7 @@ func unknownKeys(prefix string, m map[string]any, allowed []string) []AnswerProb
 		if near := closest(k, allowed); near != "" {
 			msg = fmt.Sprintf("unknown key (did you mean %q?); allowed keys: %s", near, strings.Join(allowed, ", "))
 		}
-		out = append(out, AnswerProblem{Key: prefix + shorten(SanitizeLine(k), 40), Msg: msg})
+		out = append(out, AnswerProblem{Key: prefix + shorten(guides.SanitizeLine(k), 40), Msg: msg})
 	}
 	return out
 }
@@ -195,7 +197,7 @@ func unknownKeys(prefix string, m map[string]any, allowed []string) []AnswerProb
 func closest(s string, candidates []string) string {
 	best, bestD := "", max(2, len(s)/3)+1
 	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestD {
+		if d := guides.EditDistance(s, c); d < bestD {
 			best, bestD = c, d
 		}
 	}
@@ -249,7 +251,7 @@ func wholeNumber(v any) (int, bool) {
 func describeValue(v any) string {
 	switch x := v.(type) {
 	case string:
-		return strconv.Quote(shorten(SanitizeLine(x), 40))
+		return strconv.Quote(shorten(guides.SanitizeLine(x), 40))
 	case bool:
 		return strconv.FormatBool(x)
 	case int, int64, uint64:

@@ -1,4 +1,4 @@
-package guides
+package finder
 
 import (
 	"errors"
@@ -9,6 +9,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"pathways/guides"
 )
 
 // During Operational Bulletin 699 (June 9 to December 31, 2026), and after.
@@ -158,7 +160,7 @@ var finderCases = []struct {
 		want:    []string{"spousal-open-work-permit#spouses-of-international-students"}},
 	{name: "partner in another program",
 		answers:  "partner: student-other",
-		want:     []string{OverviewSlug},
+		want:     []string{guides.OverviewSlug},
 		not:      []string{"spousal-open-work-permit"},
 		ruledOut: []string{"spousal-open-work-permit#spouses-of-international-students"},
 		says:     []string{"Since March 19, 2024", "of at least 16 months since January 21, 2025"}},
@@ -182,7 +184,7 @@ var finderCases = []struct {
 		says:    []string{"spousal sponsorship", "May 26, 2023"}},
 	{name: "no partner",
 		answers: "partner: none",
-		want:    []string{OverviewSlug},
+		want:    []string{guides.OverviewSlug},
 		not:     []string{"spousal-open-work-permit"}},
 
 	// Permanent residence applications and temporary measures.
@@ -243,7 +245,7 @@ var finderCases = []struct {
 }
 
 func TestFinderSituations(t *testing.T) {
-	lib := LoadEmbedded()
+	lib := guides.LoadEmbedded()
 	for _, tc := range finderCases {
 		t.Run(tc.name, func(t *testing.T) {
 			a, err := ParseAnswers([]byte(tc.answers))
@@ -254,7 +256,7 @@ func TestFinderSituations(t *testing.T) {
 			if at.IsZero() {
 				at = duringOB699
 			}
-			res := FindAt(lib, a, at)
+			res := Find(lib, a, at)
 			got := places(res.Matches)
 			if !prefixesMatch(got, tc.want) {
 				t.Errorf("matches = %v\nwant first %v", got, tc.want)
@@ -280,7 +282,7 @@ func TestFinderSituations(t *testing.T) {
 			if len(res.Matches) == 0 {
 				t.Error("no guide at all; the overview should be the fallback")
 			}
-			if res.Note != FinderNote {
+			if res.Note != Note {
 				t.Error("the orientation note is missing")
 			}
 		})
@@ -326,7 +328,7 @@ func sameSet(got, want []string) bool {
 // TestFinderCoversEveryRule runs the situations and checks that each rule
 // decided at least one of them.
 func TestFinderCoversEveryRule(t *testing.T) {
-	lib := LoadEmbedded()
+	lib := guides.LoadEmbedded()
 	fired := map[string]bool{}
 	for _, tc := range finderCases {
 		a, err := ParseAnswers([]byte(tc.answers))
@@ -337,12 +339,12 @@ func TestFinderCoversEveryRule(t *testing.T) {
 		if at.IsZero() {
 			at = duringOB699
 		}
-		res := FindAt(lib, a, at)
+		res := Find(lib, a, at)
 		for _, m := range append(res.Matches, res.RuledOut...) {
 			fired[m.Rule] = true
 		}
 	}
-	for _, r := range FinderRules() {
+	for _, r := range Rules() {
 		if !fired[r.ID] {
 			t.Errorf("rule %q decides none of the situations", r.ID)
 		}
@@ -352,11 +354,11 @@ func TestFinderCoversEveryRule(t *testing.T) {
 // TestFinderRulesCheckEmbedded: every rule's guide and anchor exist in the
 // embedded library, and every reason is dated.
 func TestFinderRulesCheckEmbedded(t *testing.T) {
-	lib := LoadEmbedded()
-	for _, p := range lib.CheckFinderRules() {
+	lib := guides.LoadEmbedded()
+	for _, p := range Check(lib) {
 		t.Error(p)
 	}
-	for _, r := range FinderRules() {
+	for _, r := range Rules() {
 		g, ok := lib.Guide(r.Slug)
 		if !ok {
 			t.Errorf("rule %q: no guide %q", r.ID, r.Slug)
@@ -372,7 +374,7 @@ var secondSentence = regexp.MustCompile(`[.!?]\s+[A-Z]`)
 
 func TestFinderRulesAreWellFormed(t *testing.T) {
 	seen := map[string]bool{}
-	for _, r := range FinderRules() {
+	for _, r := range Rules() {
 		if seen[r.ID] {
 			t.Errorf("rule ID %q is used twice", r.ID)
 		}
@@ -453,9 +455,9 @@ func TestFinderRuleWordingProblems(t *testing.T) {
 func TestCheckFinderRulesReportsRenamedHeading(t *testing.T) {
 	override := fstest.MapFS{"spousal-open-work-permit.md": {Data: []byte(
 		"---\ntitle: Spousal permits, my notes\nsummary: Replaced.\nreviewed: 2026-01-01\n---\n## Notes\n\nNothing here.\n")}}
-	lib := Load([]Dir{Embedded(), {FS: override, Name: "mine"}}, Options{})
+	lib := guides.Load([]guides.Dir{guides.Embedded(), {FS: override, Name: "mine"}}, guides.Options{})
 	var msgs []string
-	for _, p := range lib.CheckFinderRules() {
+	for _, p := range Check(lib) {
 		msgs = append(msgs, p.String())
 	}
 	joined := strings.Join(msgs, "\n")
@@ -469,17 +471,17 @@ func TestCheckFinderRulesReportsRenamedHeading(t *testing.T) {
 	}
 	// The finder still lists the guide, opening it at the top.
 	a, _ := ParseAnswers([]byte("partner: student-doctoral"))
-	res := FindAt(lib, a, duringOB699)
+	res := Find(lib, a, duringOB699)
 	if len(res.Matches) == 0 || res.Matches[0].Guide.Slug != "spousal-open-work-permit" || res.Matches[0].Anchor != "" {
 		t.Errorf("matches = %v", places(res.Matches))
 	}
 }
 
 func TestFindSharpen(t *testing.T) {
-	lib := LoadEmbedded()
+	lib := guides.LoadEmbedded()
 	keys := func(a Answers) []Key {
 		var out []Key
-		for _, s := range FindAt(lib, a, duringOB699).Sharpen {
+		for _, s := range Find(lib, a, duringOB699).Sharpen {
 			out = append(out, s.Key)
 		}
 		return out
@@ -539,7 +541,7 @@ partner_permit_months: 20
 		t.Errorf("parsed %+v", fromYAML)
 	}
 	// Every key answered: nothing left to sharpen.
-	if s := FindAt(LoadEmbedded(), fromYAML, duringOB699).Sharpen; len(s) != 0 {
+	if s := Find(guides.LoadEmbedded(), fromYAML, duringOB699).Sharpen; len(s) != 0 {
 		t.Errorf("sharpen = %v, want none", s)
 	}
 	// The form's text values give the same answers.

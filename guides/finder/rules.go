@@ -1,8 +1,10 @@
-package guides
+package finder
 
 import (
 	"slices"
 	"time"
+
+	"pathways/guides"
 )
 
 // finderRules is the finder's rule table, written once. Each rule points
@@ -296,7 +298,7 @@ var finderRules = []Rule{
 
 	// When nothing else applies.
 	{ID: "overview", Tier: TierPlan, Fallback: true,
-		Slug: OverviewSlug, Anchor: "why-a-work-permit-can-get-you-to-permanent-residence",
+		Slug: guides.OverviewSlug, Anchor: "why-a-work-permit-can-get-you-to-permanent-residence",
 		When:    func(Answers) bool { return true },
 		Reason:  "Start with the overview: skilled work in Canada can make you eligible for the Canadian Experience Class and raise your score, and the Express Entry categories announced on February 18, 2026 include several for people with Canadian work experience.",
 		Changes: "Answering more questions lets the finder point to the guides for your situation.",
@@ -304,7 +306,7 @@ var finderRules = []Rule{
 }
 
 // FinderRules returns the finder's rules in priority order.
-func FinderRules() []Rule { return slices.Clone(finderRules) }
+func Rules() []Rule { return slices.Clone(finderRules) }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 

@@ -1,4 +1,8 @@
-package guides
+// Package finder is the pathway finder: the questions it asks about a
+// reader's situation, the answers (from a form or a YAML or JSON file), and
+// the dated rules that point each situation to the guides and sections
+// that apply. It reads a guides library and must not import package tui.
+package finder
 
 import (
 	"fmt"
@@ -6,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"pathways/guides"
 )
 
 // Tier orders the finder's results: what the reader can act on now first.
@@ -97,7 +103,7 @@ func (r Rule) activeAt(now time.Time) bool { return r.Until.IsZero() || now.Befo
 
 // Match is one guide in a finder result.
 type Match struct {
-	Guide *Guide
+	Guide *guides.Guide
 	// Anchor and Heading are the section that matters; Anchor is "" when
 	// the guide no longer has it (the guide then opens at the top).
 	Anchor  string
@@ -116,9 +122,9 @@ type Sharpen struct {
 	Why   string
 }
 
-// FinderResult is the finder's answer: ranked guides with reasons, guides
+// Result is the finder's answer: ranked guides with reasons, guides
 // ruled out, the questions that would sharpen it, and the standing note.
-type FinderResult struct {
+type Result struct {
 	// Matches are ranked, one per guide: act now, next steps, plan.
 	Matches []Match
 	// RuledOut are guides the reader might expect, with why they do not fit.
@@ -127,16 +133,14 @@ type FinderResult struct {
 	Note     string
 }
 
-// FinderNote is shown with every result.
-const FinderNote = "This is orientation, not an eligibility decision: it points to the guides and sections that fit your answers. " +
+// Note is shown with every result.
+const Note = "This is orientation, not an eligibility decision: it points to the guides and sections that fit your answers. " +
 	"Only IRCC, ESDC and CBSA decide applications, and rules change, so check the official pages each guide cites before you act."
 
-// Find runs the finder's rules over the answers as of today.
-func Find(lib *Library, a Answers) FinderResult { return FindAt(lib, a, time.Now()) }
-
-// FindAt runs the finder's rules as of now: temporary measures that have
-// ended no longer apply. Rules whose guide is missing are skipped.
-func FindAt(lib *Library, a Answers, now time.Time) FinderResult {
+// Find runs the finder's rules over the answers as of now, the one clock
+// the command line gives everything: temporary measures that have ended no
+// longer apply. Rules whose guide is missing are skipped.
+func Find(lib *guides.Library, a Answers, now time.Time) Result {
 	var found, out []Match
 	for _, r := range finderRules {
 		if r.Fallback || !r.activeAt(now) || !r.When(a) {
@@ -160,7 +164,7 @@ func FindAt(lib *Library, a Answers, now time.Time) FinderResult {
 		}
 	}
 	slices.SortStableFunc(found, func(x, y Match) int { return int(x.Tier) - int(y.Tier) })
-	res := FinderResult{Matches: onePerGuide(found), RuledOut: onePerGuide(out), Note: FinderNote}
+	res := Result{Matches: onePerGuide(found), RuledOut: onePerGuide(out), Note: Note}
 	for _, q := range questions {
 		if q.Shown(a) && !a.Answered(q.Key) {
 			res.Sharpen = append(res.Sharpen, Sharpen{Key: q.Key, Title: q.Title, Why: q.Why})
@@ -169,7 +173,7 @@ func FindAt(lib *Library, a Answers, now time.Time) FinderResult {
 	return res
 }
 
-func match(lib *Library, r Rule) (Match, bool) {
+func match(lib *guides.Library, r Rule) (Match, bool) {
 	g, ok := lib.Guide(r.Slug)
 	if !ok {
 		return Match{}, false
@@ -218,7 +222,7 @@ var bannedReasonWords = []string{
 // the parentheses the guides' list puts around a bare "(reported)".
 func reasonBannedPhrases() []string {
 	var out []string
-	for _, p := range append(slices.Clone(processPhrases), bannedReasonWords...) {
+	for _, p := range append(guides.ProcessPhrases(), bannedReasonWords...) {
 		if p = strings.Trim(p, "()"); !slices.Contains(out, p) {
 			out = append(out, p)
 		}
@@ -242,33 +246,43 @@ func wordAt(lower, p string) bool {
 	}
 }
 
-// CheckFinderRules reports every finder rule whose guide or heading is
+// Check reports every finder rule whose guide or heading is
 // missing, whose reason lacks a date or its label's wording, or whose
 // reason or change uses a banned phrase or an -ise spelling. A missing
 // heading is reported against the guide's file, since a renamed heading is
 // the usual cause.
-func (lib *Library) CheckFinderRules() []Problem {
-	var probs []Problem
+func Check(lib *guides.Library) []guides.Problem {
+	var probs []guides.Problem
 	for _, r := range finderRules {
 		g, ok := lib.Guide(r.Slug)
 		switch {
 		case !ok:
-			probs = append(probs, Problem{File: finderRulesFile,
-				Msg: fmt.Sprintf("finder rule %q: %s", r.ID, lib.unknown(r.Slug).Error())})
+			probs = append(probs, guides.Problem{File: finderRulesFile,
+				Msg: fmt.Sprintf("finder rule %q: %s", r.ID, unknownGuide(lib, r.Slug))})
 		case r.Anchor == "":
-			probs = append(probs, Problem{File: finderRulesFile, Msg: fmt.Sprintf("finder rule %q has no anchor", r.ID)})
+			probs = append(probs, guides.Problem{File: finderRulesFile, Msg: fmt.Sprintf("finder rule %q has no anchor", r.ID)})
 		default:
 			if _, ok := g.Heading(r.Anchor); !ok {
-				probs = append(probs, Problem{File: g.File,
+				probs = append(probs, guides.Problem{File: g.File,
 					Msg: fmt.Sprintf("finder rule %q points to #%s, but no heading in %q has that anchor", r.ID, r.Anchor, g.Slug)})
 			}
 		}
 		for _, msg := range ruleWordingProblems(r) {
-			probs = append(probs, Problem{File: finderRulesFile, Msg: fmt.Sprintf("finder rule %q: %s", r.ID, msg)})
+			probs = append(probs, guides.Problem{File: finderRulesFile, Msg: fmt.Sprintf("finder rule %q: %s", r.ID, msg)})
 		}
 	}
 	return probs
 }
+
+func unknownGuide(lib *guides.Library, slug string) string {
+	_, err := lib.Lookup(slug)
+	if err == nil {
+		return fmt.Sprintf("guide %q", slug)
+	}
+	return err.Error()
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // ruleWordingProblems checks one rule's fields and wording.
 func ruleWordingProblems(r Rule) []string {
@@ -299,9 +313,9 @@ func ruleWordingProblems(r Rule) []string {
 				probs = append(probs, fmt.Sprintf("the %s says %q: state the fact plainly, or label it", field.name, p))
 			}
 		}
-		for _, w := range britishSpellings {
+		for _, w := range guides.BritishSpellings() {
 			if wordAt(lower, w) {
-				probs = append(probs, fmt.Sprintf("the %s spells %q: Canadian government style writes -ize (%s)", field.name, w, izeForm(w)))
+				probs = append(probs, fmt.Sprintf("the %s spells %q: Canadian government style writes -ize (%s)", field.name, w, guides.IzeForm(w)))
 			}
 		}
 	}
