@@ -1,3 +1,9 @@
+// Package guides is the guide format and the library: parsing and checking
+// front matter and citations, loading folders of guides (the embedded ones
+// in content/), links, headings and the pages a reader reads. Text leaves
+// it sanitized. It knows nothing about terminals or screens and must not
+// import package tui or its subpackages; search and the pathway finder are
+// its subpackages.
 package guides
 
 import (

@@ -1,5 +1,7 @@
-// Package tui is the full-screen browser: a thin root model routing between
-// the guide list, the search pane and the reader.
+// Package tui is the full-screen browser's screens: a thin root model
+// routing between the guide list, the search pane, the reader, bookmarks
+// and the pathway finder. Rendering lives in tui/render and reading state
+// in tui/state; only cmd/pathways imports this package.
 package tui
 
 import (
