@@ -49,6 +49,9 @@ type Options struct {
 	Store *state.Store
 	// Notice is shown once at start (for example, a state file moved aside).
 	Notice string
+	// Width is --width: the widest a guide is wrapped (0: the terminal's
+	// width, up to render.MaxWidth).
+	Width int
 	// Now is the clock for freshness marks (default time.Now).
 	Now func() time.Time
 	// FirstScreen, if set, is called once (on its own goroutine) when the
@@ -90,6 +93,7 @@ func New(lib *guides.Library, opts Options) Model {
 	if opts.Now != nil {
 		ctx.Now = opts.Now
 	}
+	ctx.MaxWidth = opts.Width
 	ctx.firstScreen = opts.FirstScreen
 	m := Model{ctx: ctx, browse: newBrowse(ctx), search: newSearch(ctx), reader: newReader(ctx),
 		bookmarks: newBookmarks(ctx), finder: newFinder(ctx), notice: opts.Notice}

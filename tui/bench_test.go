@@ -28,11 +28,11 @@ func BenchmarkRenderCached(b *testing.B) {
 	m := New(lib, Options{Style: "dark"})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 81, Height: 40})
 	m = next.(Model)
-	doc, err := m.ctx.renderers.render(g, renderKey{g.Slug, renderWidth(81), "dark", false})
+	doc, err := m.ctx.renderers.render(g, renderKey{g.Slug, m.ctx.renderWidth(81), "dark", false})
 	if err != nil {
 		b.Fatal(err)
 	}
-	m.ctx.store(renderedMsg{key: renderKey{g.Slug, renderWidth(81), "dark", false}, doc: doc})
+	m.ctx.store(renderedMsg{key: renderKey{g.Slug, m.ctx.renderWidth(81), "dark", false}, doc: doc})
 	b.ReportAllocs()
 	for b.Loop() {
 		if cmd := m.reader.open(g, Place{Slug: g.Slug, Focus: -1}, "", false); cmd != nil || m.reader.doc == nil {

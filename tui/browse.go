@@ -124,7 +124,7 @@ func (b *Browse) listWidth() int {
 	return b.ctx.Width
 }
 
-func (b *Browse) previewWidth() int { return renderWidth(b.ctx.Width - b.listWidth() - 2) }
+func (b *Browse) previewWidth() int { return b.ctx.renderWidth(b.ctx.Width - b.listWidth() - 2) }
 
 // listHeight is the rows for items: below a two-line header, above the footer.
 func (b *Browse) listHeight() int { return max(1, b.ctx.Height-3) }

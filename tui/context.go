@@ -36,6 +36,8 @@ type Context struct {
 
 	// Store keeps positions, bookmarks and recent guides; never nil.
 	Store *state.Store
+	// MaxWidth is --width, the widest a guide is wrapped (0: no cap).
+	MaxWidth int
 	// Now is the clock, for freshness marks.
 	Now func() time.Time
 

@@ -13,6 +13,7 @@ import (
 
 	"pathways/assets"
 	"pathways/guides/finder"
+	"pathways/tui/render"
 )
 
 // skipLabel is the first option of every pick list: leave it unanswered.
@@ -175,15 +176,12 @@ func AskFinder(style string, in io.Reader, out io.Writer) (finder.Answers, error
 // formIsDark resolves a style to a dark or light background, asking the
 // terminal when the style is auto.
 func formIsDark(style string, in io.Reader, out io.Writer) bool {
-	switch style {
-	case assets.StyleLight:
-		return false
-	case "", assets.StyleAuto:
+	if style == "" {
+		style = assets.StyleAuto
+	}
+	return render.Background(style, func() bool {
 		fin, okIn := in.(*os.File)
 		fout, okOut := out.(*os.File)
-		if okIn && okOut {
-			return lipgloss.HasDarkBackground(fin, fout)
-		}
-	}
-	return true
+		return !okIn || !okOut || lipgloss.HasDarkBackground(fin, fout)
+	}) != assets.StyleLight
 }

@@ -258,12 +258,12 @@ func TestTooSmallAndResize(t *testing.T) {
 		t.Errorf("tiny terminal: %q", d.m.content())
 	}
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	if d.m.reader.doc == nil || d.m.reader.doc.Width != renderWidth(120) {
+	if d.m.reader.doc == nil || d.m.reader.doc.Width != d.m.ctx.renderWidth(120) {
 		t.Fatalf("not re-rendered at the new width")
 	}
 	d.keys("G")
 	d.send(tea.WindowSizeMsg{Width: 60, Height: 20})
-	if d.m.reader.doc.Width != renderWidth(60) {
+	if d.m.reader.doc.Width != d.m.ctx.renderWidth(60) {
 		t.Fatalf("not re-rendered at 60")
 	}
 	if d.m.reader.offset < d.m.reader.maxOffset()/2 {
@@ -401,5 +401,20 @@ func TestCitationJumpsToItsSource(t *testing.T) {
 	d.keys("backspace")
 	if got := d.m.reader.place(); got != before {
 		t.Errorf("back = %+v, want the citation's place %+v", got, before)
+	}
+}
+
+// TestWidthFlagCapsTheReader: --width caps how wide the browser wraps a
+// guide, as it does for show.
+func TestWidthFlagCapsTheReader(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "glossary", Width: 60}, 120, 30)
+	if d.m.reader.doc == nil || d.m.reader.doc.Width != 60 {
+		t.Fatalf("reader wraps at %v, want 60", d.m.reader.doc)
+	}
+	for i, l := range d.m.reader.doc.Plain {
+		if w := len([]rune(strings.TrimRight(l, " "))); w > 60 {
+			t.Errorf("line %d is %d wide: %q", i, w, l)
+			break
+		}
 	}
 }

@@ -69,7 +69,9 @@ func newReader(ctx *Context) Reader {
 }
 
 // renderWidth is the width guides are rendered at for a terminal width.
-func renderWidth(termWidth int) int { return max(20, min(termWidth-1, 100)) }
+// renderWidth is the wrap width for a terminal width (render.ReaderWidth,
+// with --width as its cap).
+func (c *Context) renderWidth(termWidth int) int { return render.ReaderWidth(termWidth, c.MaxWidth) }
 
 func (r *Reader) bodyHeight() int { return max(1, r.ctx.Height-readerHeader-readerFooter) }
 
@@ -137,7 +139,7 @@ func (r *Reader) ensureRendered() tea.Cmd {
 	if r.guide == nil {
 		return nil
 	}
-	w := renderWidth(r.ctx.Width)
+	w := r.ctx.renderWidth(r.ctx.Width)
 	if doc, ok := r.ctx.cached(r.guide.Slug, w); ok {
 		return r.setDoc(doc)
 	}
@@ -167,7 +169,7 @@ func (r *Reader) resized() tea.Cmd {
 	if r.guide == nil {
 		return nil
 	}
-	if r.doc != nil && r.doc.Width == renderWidth(r.ctx.Width) && r.doc.Style == r.ctx.Style {
+	if r.doc != nil && r.doc.Width == r.ctx.renderWidth(r.ctx.Width) && r.doc.Style == r.ctx.Style {
 		r.clamp()
 		return nil
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -175,42 +176,36 @@ func isTerminal(w any) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-// textStyle resolves --style for printed output: plain text when stdout is
-// not a terminal or NO_COLOR is set, unless a style was asked for.
-func (a *app) textStyle() (string, error) {
-	if !assets.ValidStyle(a.style) {
-		return "", a.unknownStyle()
-	}
-	switch a.style {
-	case assets.StyleAuto, "":
-		if !isTerminal(a.stdout) || a.getenv("NO_COLOR") != "" {
-			return assets.StyleNoTTY, nil
-		}
-		return assets.StyleDark, nil
-	case assets.StyleDark, assets.StyleLight:
-		if a.getenv("NO_COLOR") != "" {
-			return assets.StyleNoTTY, nil
+// output is what style and width resolution need to know of w.
+func (a *app) output(w any) render.Output {
+	o := render.OutputFromEnv(render.Output{Style: a.style, Width: a.width, Terminal: isTerminal(w)}, a.getenv)
+	if f, ok := w.(interface{ Fd() uintptr }); ok && o.Terminal {
+		if width, _, err := term.GetSize(f.Fd()); err == nil {
+			o.TermWidth = width
 		}
 	}
-	return a.style, nil
+	return o
 }
 
-func (a *app) unknownStyle() error {
-	return fmt.Errorf("unknown --style %q (want one of %s)", guides.SanitizeLine(a.style), strings.Join(assets.StyleNames, ", "))
+// textStyle resolves --style for printed output (see render.ResolveStyle);
+// auto asks the terminal for its background.
+func (a *app) textStyle() (string, error) {
+	style, err := render.ResolveStyle(a.output(a.stdout))
+	if err != nil {
+		return "", err
+	}
+	return render.Background(style, func() bool {
+		in, okIn := a.stdin.(*os.File)
+		out, okOut := a.stdout.(*os.File)
+		if okIn && okOut && isTerminal(in) && isTerminal(out) {
+			return lipgloss.HasDarkBackground(in, out)
+		}
+		return true
+	}), nil
 }
 
 // textWidth resolves --width for printed output.
-func (a *app) textWidth() int {
-	if a.width > 0 {
-		return a.width
-	}
-	if f, ok := a.stdout.(interface{ Fd() uintptr }); ok && term.IsTerminal(f.Fd()) {
-		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
-			return min(w, 100)
-		}
-	}
-	return 80
-}
+func (a *app) textWidth() int { return render.ResolveWidth(a.output(a.stdout)) }
 
 func (a *app) completeSlugs(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	if len(args) > 0 {

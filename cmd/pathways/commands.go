@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"pathways/assets"
 	"pathways/guides"
 	"pathways/guides/finder"
 	"pathways/guides/search"
@@ -237,18 +236,19 @@ func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	a.report(lib)
-	opts := tui.Options{Style: a.style}
+	// The browser draws on a terminal: auto asks it for its background.
+	o := a.output(a.stdout)
+	o.Terminal = true
+	style, err := render.ResolveStyle(o)
+	if err != nil {
+		return err
+	}
+	opts := tui.Options{Style: style, Width: a.width}
 	if len(args) == 1 {
 		if _, err := lib.Lookup(args[0]); err != nil {
 			return err
 		}
 		opts.Slug = args[0]
-	}
-	if !assets.ValidStyle(opts.Style) {
-		return a.unknownStyle()
-	}
-	if a.getenv("NO_COLOR") != "" {
-		opts.Style = assets.StyleNoTTY
 	}
 	if !isTerminal(a.stdin) || !isTerminal(a.stdout) {
 		a.errorf("the browser needs a terminal; to print instead, use `pathways list` or `pathways show SLUG`")

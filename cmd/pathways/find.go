@@ -8,10 +8,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"pathways/assets"
 	"pathways/guides"
 	"pathways/guides/finder"
 	"pathways/tui"
+	"pathways/tui/render"
 )
 
 func (a *app) findCmd() *cobra.Command {
@@ -129,9 +129,11 @@ func (a *app) findAnswers(path string) (finder.Answers, error) {
 // askFinder asks the questions in a form drawn on standard error, so that
 // standard output can still be redirected.
 func (a *app) askFinder() (finder.Answers, error) {
-	style := a.style
-	if a.getenv("NO_COLOR") != "" {
-		style = assets.StyleNoTTY
+	o := a.output(a.stderr)
+	o.Terminal = true // the form is only shown on a terminal
+	style, err := render.ResolveStyle(o)
+	if err != nil {
+		return finder.Answers{}, err
 	}
 	ans, err := tui.AskFinder(style, a.stdin, a.stderr)
 	if errors.Is(err, tui.ErrCancelled) {
