@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"reflect"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,8 +14,8 @@ import (
 
 // driver runs a Model the way Bubble Tea would, but synchronously: each
 // message goes through Update and the commands it returns are run, their
-// messages fed back. Timers are switched off, so every command returns
-// promptly; one that does not within seconds is a bug and is dropped.
+// messages fed back (see runCmd). The app's timers are switched off, so
+// every command returns promptly.
 type driver struct {
 	t    *testing.T
 	m    Model
@@ -48,26 +51,53 @@ func (d *driver) send(msg tea.Msg) {
 	d.run(cmd)
 }
 
-func (d *driver) run(cmd tea.Cmd) {
-	if cmd == nil {
+func (d *driver) run(cmd tea.Cmd) { runCmd(cmd, d.send) }
+
+// runCmd runs a command as Bubble Tea would and delivers what it returns,
+// unpacking batches and sequences. It runs on the test's goroutine and waits
+// for the command however long it takes: a command that never returns hangs
+// the test until go test's -timeout fails it with every goroutine's stack.
+// The one kind of command skipped is the text cursor's blink timer, which
+// sleeps and comes back for ever; the views under test show no blink.
+func runCmd(cmd tea.Cmd, deliver func(tea.Msg)) {
+	if cmd == nil || isBlink(cmd) {
 		return
 	}
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- cmd() }()
-	select {
-	case msg := <-ch:
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			for _, c := range msg {
-				d.run(c)
-			}
-		default:
-			d.send(msg)
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			runCmd(c, deliver)
 		}
-	case <-time.After(5 * time.Second):
-		d.t.Errorf("a command did not return within 5s")
+	default:
+		if cmds, ok := sequenceCmds(msg); ok {
+			for _, c := range cmds {
+				runCmd(c, deliver)
+			}
+			return
+		}
+		deliver(msg)
 	}
+}
+
+// isBlink recognizes the cursor's blink timer by the function it is.
+func isBlink(cmd tea.Cmd) bool {
+	f := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer())
+	return f != nil && strings.HasPrefix(f.Name(), "charm.land/bubbles/v2/cursor.")
+}
+
+// sequenceCmds unpacks the message of tea.Sequence, whose type is
+// unexported: a slice of commands that is not a BatchMsg.
+func sequenceCmds(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
+		return nil, false
+	}
+	out := make([]tea.Cmd, v.Len())
+	for i := range out {
+		out[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return out, true
 }
 
 // keys sends key presses named as Bubble Tea prints them ("tab", "enter",

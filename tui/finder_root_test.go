@@ -22,8 +22,7 @@ func TestFinderFromTheList(t *testing.T) {
 		t.Fatal("q in the form quit the app")
 	}
 	// Skip every question but the partner's, who works in a TEER 0 or 1 job.
-	start := time.Now()
-	for d.m.finder.result == nil {
+	for steps := 0; d.m.finder.result == nil; steps++ {
 		key := d.m.finder.form.GetFocusedField().GetKey()
 		switch key {
 		case "partner":
@@ -32,8 +31,8 @@ func TestFinderFromTheList(t *testing.T) {
 			}
 		}
 		d.keys("enter")
-		if time.Since(start) > 20*time.Second {
-			t.Fatal("form never ended")
+		if steps > 100 {
+			t.Fatal("the form did not end after 100 answers")
 		}
 	}
 	v := ansi.Strip(d.m.View().Content)

@@ -43,51 +43,15 @@ func (d *finderDriver) send(msg tea.Msg) {
 	d.run(cmd)
 }
 
-func (d *finderDriver) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- cmd() }()
-	select {
-	case msg := <-ch:
-		d.handle(msg)
-	case <-time.After(100 * time.Millisecond):
-	}
-}
+func (d *finderDriver) run(cmd tea.Cmd) { runCmd(cmd, d.handle) }
 
 func (d *finderDriver) handle(msg tea.Msg) {
-	switch msg := msg.(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			d.run(c)
-		}
+	switch msg.(type) {
 	case openGuideMsg, finderDoneMsg:
 		d.out = append(d.out, msg)
 	default:
-		if cmds, ok := sequenceCmds(msg); ok {
-			for _, c := range cmds {
-				d.run(c)
-			}
-			return
-		}
 		d.send(msg)
 	}
-}
-
-// sequenceCmds unpacks the message of tea.Sequence, whose type is
-// unexported: a slice of commands that is not a BatchMsg.
-func sequenceCmds(msg tea.Msg) ([]tea.Cmd, bool) {
-	v := reflect.ValueOf(msg)
-	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeOf(tea.Cmd(nil)) {
-		return nil, false
-	}
-	out := make([]tea.Cmd, v.Len())
-	for i := range out {
-		out[i] = v.Index(i).Interface().(tea.Cmd)
-	}
-	return out, true
 }
 
 func (d *finderDriver) keys(names ...string) {

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 	"testing/synctest"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -351,20 +350,12 @@ func TestRobustHostileGuidesOnScreen(t *testing.T) {
 	}
 }
 
-// Rendering bounds for the large hostile guides: a full rendering may take a
-// while (it runs off the UI goroutine, with "Rendering…" on screen), but
-// must stay bounded; the list's preview renders only the start of a guide,
-// so it must be quick whatever the guide.
-const (
-	renderBound  = 5 * time.Second
-	previewBound = 250 * time.Millisecond
-)
-
 // TestRobustLargeGuidesRender renders the large generated hostile guides (a
 // megabyte on one line, one megabyte-long word, tens of thousands of links,
 // ten thousand nested block quotes and list levels, a table two thousand
-// columns wide) in full and as a preview, within bounds, and opens each in
-// the reader to check its view.
+// columns wide) in full and as a preview (which renders only the start of a
+// guide), and opens each in the reader to check its view. How long each
+// takes is render.BenchmarkHostileGuide's to measure.
 func TestRobustLargeGuidesRender(t *testing.T) {
 	dir := t.TempDir()
 	guide := func(title, body string) string {
@@ -392,23 +383,16 @@ func TestRobustLargeGuidesRender(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		start := time.Now()
-		if _, err := r.Preview(g); err != nil {
+		pv, err := r.Preview(g)
+		if err != nil {
 			t.Errorf("%s: preview: %v", g.Slug, err)
-		}
-		if took := time.Since(start); took > previewBound {
-			t.Errorf("%s: the list's preview took %v, over %v", g.Slug, took, previewBound)
+		} else if n := len(pv.Lines); n > 2000 {
+			t.Errorf("%s: the list's preview rendered %d lines; it renders only the start of a guide", g.Slug, n)
 		}
 
-		// Opening the guide renders it in full.
-		start = time.Now()
-		// Narrower than the list's preview needs, so only the guide renders.
+		// Opening the guide renders it in full. Narrower than the list's
+		// preview needs, so only the guide renders.
 		d := newDriver(t, lib, Options{Slug: g.Slug, Style: "dark"}, 90, 30)
-		if took := time.Since(start); took > renderBound {
-			t.Errorf("%s: opening took %v, over %v", g.Slug, took, renderBound)
-		} else {
-			t.Logf("%s: opened in %v", g.Slug, took)
-		}
 		if d.m.reader.doc == nil {
 			t.Errorf("%s: not rendered", g.Slug)
 			continue
