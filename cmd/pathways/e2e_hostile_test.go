@@ -125,8 +125,10 @@ func TestE2EHostileList(t *testing.T) {
 	s.waitText("enter open")
 	seen := s.text()
 	total := len(hostile) + len(guides.LoadEmbedded().Guides())
-	for range total {
+	for range total - 1 {
+		before := s.text()
 		s.send("j")
+		s.waitFor("the selection to move down", func(txt string) bool { return txt != before })
 		seen += s.text()
 	}
 	s.checkUntouched(true, "pathways")

@@ -148,7 +148,21 @@ func (s *screen) send(keys string) {
 	if _, err := s.ptmx.Write([]byte(keys)); err != nil {
 		s.t.Fatalf("write keys: %v", err)
 	}
-	time.Sleep(60 * time.Millisecond) // let the key be read on its own
+}
+
+// drain waits until everything the program wrote has reached the
+// emulator: a marker written to the terminal now arrives after it.
+func (s *screen) drain() {
+	s.t.Helper()
+	const marker = "\r\n[end of test output]"
+	if _, err := s.tty.Write([]byte(marker)); err != nil {
+		s.t.Fatalf("write marker: %v", err)
+	}
+	s.waitFor("the program's last output", func(string) bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return bytes.Contains(s.raw.Bytes(), []byte(marker))
+	})
 }
 
 // exit waits for the program to end and returns its exit code.
@@ -156,7 +170,7 @@ func (s *screen) exit() int {
 	s.t.Helper()
 	select {
 	case err := <-s.done:
-		time.Sleep(50 * time.Millisecond) // let the last output reach the emulator
+		s.drain()
 		if ee, ok := err.(*exec.ExitError); ok {
 			return ee.ExitCode()
 		}
@@ -199,7 +213,8 @@ const (
 )
 
 // TestE2EBrowse is the journey a new user takes: the list appears; search
-// for "spousal" opens the spousal permit guide; a link is followed and
+// for "spousal" opens the spousal permit guide; a citation shows its
+// source and backspace comes back; a link to another guide is followed and
 // backspace comes back; help shows; q exits 0 and restores the terminal.
 func TestE2EBrowse(t *testing.T) {
 	s := start(t, 100, 30, nil)
@@ -222,39 +237,36 @@ func TestE2EBrowse(t *testing.T) {
 		t.Errorf("window title %q does not name the guide", s.title)
 	}
 
-	// The status line says where the focused link goes; the first links
-	// are citations ("→ source 1: …"), so tab on to a link to a guide.
+	// The status line says where the focused link goes.
 	status := func() string {
 		lines := strings.Split(strings.TrimRight(s.text(), "\n "), "\n")
 		footer := lines[len(lines)-1]
-		for _, mark := range []string{"→ ", "↗ "} {
-			if i := strings.Index(footer, mark); i >= 0 {
-				return strings.TrimSpace(footer[i:])
-			}
+		if i := strings.Index(footer, "→ "); i >= 0 {
+			return strings.TrimSpace(footer[i:])
 		}
 		return ""
 	}
-	target := ""
-	for range 40 {
-		s.send(keyTab)
-		s.waitFor("a link's status", func(string) bool { return status() != "" })
-		if st, ok := strings.CutPrefix(status(), "→ "); ok && !strings.HasPrefix(st, "section") && !strings.HasPrefix(st, "source") {
-			target = st
-			break
-		}
-	}
-	if target == "" {
-		t.Fatal("forty tabs found no link to another guide")
-	}
+	// The first link is a citation: enter shows its source, back returns.
+	s.send(keyTab)
+	s.waitFor("a citation's source in the status line", func(string) bool { return strings.HasPrefix(status(), "→ source 1: ") })
 	s.send(keyEnter)
-	s.waitFor("the linked guide "+target, func(string) bool {
-		return strings.HasPrefix(strings.TrimSpace(s.line(0)), target)
-	})
-
+	s.waitFor("source 1 at the top", func(string) bool { return strings.HasPrefix(strings.TrimSpace(s.line(3)), "1. ") })
 	s.send(keyBackspace)
-	s.waitFor("back at the spousal guide", func(string) bool {
-		return strings.HasPrefix(strings.TrimSpace(s.line(0)), "Spousal open work permits")
-	})
+	s.waitFor("back at the citation", func(txt string) bool { return strings.Contains(txt, "## In short") })
+
+	// The glossary's first link is to a guide: enter follows it, back returns.
+	s.send("s")
+	s.waitText("Search:")
+	s.send("\x15glossary") // ctrl+u clears the last query first
+	s.waitText("▌ Glossary")
+	s.send(keyEnter)
+	s.waitFor("the glossary", func(string) bool { return strings.HasPrefix(strings.TrimSpace(s.line(0)), "Glossary") })
+	s.send(keyTab)
+	s.waitFor("the link's target in the status line", func(string) bool { return status() == "→ About these guides" })
+	s.send(keyEnter)
+	s.waitFor("the linked guide", func(string) bool { return strings.HasPrefix(strings.TrimSpace(s.line(0)), "About these guides") })
+	s.send(keyBackspace)
+	s.waitFor("back at the glossary", func(string) bool { return strings.HasPrefix(strings.TrimSpace(s.line(0)), "Glossary") })
 
 	s.send("?")
 	s.waitText("Press any key to close this help.")
