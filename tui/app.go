@@ -69,7 +69,7 @@ type Model struct {
 	browse    Browse
 	search    Search
 	reader    Reader
-	bookmarks Bookmarks
+	bookmarks BookmarkList
 	finder    Finder
 	history   History
 
@@ -100,7 +100,7 @@ func New(lib *guides.Library, opts Options) Model {
 	if opts.Slug != "" {
 		if g, ok := lib.Guide(opts.Slug); ok {
 			m.browse.selectSlug(g.Slug)
-			m.history.Visit(Place{Slug: g.Slug, Focus: -1})
+			m.history.Push(Place{Slug: g.Slug, Focus: -1})
 			m.screen = screenReader
 			m.browse.offer = nil
 			m.reader.open(g, Place{Slug: g.Slug, Focus: -1}, "", true) // rendered once the size is known
@@ -164,7 +164,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		} else if m.screen != screenReader {
 			m.history.Clear()
 		}
-		cmd := m.visit(g, msg.anchor, msg.resume)
+		cmd := m.openNew(g, msg.anchor, msg.resume)
 		m.browse.refresh(g.Slug)
 		return m, tea.Batch(cmd, m.ctx.saveCmd())
 	case finderDoneMsg:
@@ -174,12 +174,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.leaveGuide()
-		m.history.Visit(msg.to)
+		m.history.Push(msg.to)
 		m.reader.jump(msg.to)
 		return m, nil
 	case followMsg:
 		m.leaveGuide()
-		return m, tea.Batch(m.visit(msg.target.Guide, msg.target.Anchor, false), m.ctx.saveCmd())
+		return m, tea.Batch(m.openNew(msg.target.Guide, msg.target.Anchor, false), m.ctx.saveCmd())
 	case tea.KeyPressMsg:
 		// A key means the first screen is up: the index, if nothing has
 		// started it yet, starts now.
@@ -211,11 +211,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// visit opens g as a new history entry, at an anchor if given, or with
+// openNew opens g as a new history entry, at an anchor if given, or with
 // resume where it was left last time.
-func (m *Model) visit(g *guides.Guide, anchor string, resume bool) tea.Cmd {
+func (m *Model) openNew(g *guides.Guide, anchor string, resume bool) tea.Cmd {
 	p := Place{Slug: g.Slug, Focus: -1}
-	m.history.Visit(p)
+	m.history.Push(p)
 	m.screen = screenReader
 	m.browse.offer = nil
 	m.browse.selectSlug(g.Slug)

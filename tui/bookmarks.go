@@ -11,17 +11,17 @@ import (
 	"pathways/tui/state"
 )
 
-// Bookmarks lists the reader's bookmarks; enter opens one, x removes it.
-type Bookmarks struct {
+// BookmarkList lists the reader's bookmarks; enter opens one, x removes it.
+type BookmarkList struct {
 	ctx *Context
 	sel int
 }
 
-func newBookmarks(ctx *Context) Bookmarks { return Bookmarks{ctx: ctx} }
+func newBookmarks(ctx *Context) BookmarkList { return BookmarkList{ctx: ctx} }
 
 // shown is the bookmarks of guides in the library; the store keeps the
 // others for when their folder comes back.
-func (b *Bookmarks) shown() []state.Bookmark {
+func (b *BookmarkList) shown() []state.Bookmark {
 	var out []state.Bookmark
 	for _, bm := range b.ctx.Store.Bookmarks() {
 		if _, ok := b.ctx.Lib.Guide(bm.Slug); ok {
@@ -32,7 +32,7 @@ func (b *Bookmarks) shown() []state.Bookmark {
 }
 
 // Update moves through the bookmarks, opens or removes one.
-func (b Bookmarks) Update(msg tea.Msg) (Bookmarks, tea.Cmd) {
+func (b BookmarkList) Update(msg tea.Msg) (BookmarkList, tea.Cmd) {
 	list := b.shown()
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -61,7 +61,7 @@ func (b Bookmarks) Update(msg tea.Msg) (Bookmarks, tea.Cmd) {
 }
 
 // View draws the list of bookmarks.
-func (b Bookmarks) View() string {
+func (b BookmarkList) View() string {
 	st, w := b.ctx.Styles, b.ctx.Width
 	lines := []string{" " + st.Header.Render("Bookmarks"), st.Rule.Render(strings.Repeat("─", w))}
 	list := b.shown()
@@ -104,13 +104,13 @@ func sectionTitle(g *guides.Guide, anchor, saved string) string {
 	return g.Title
 }
 
-func (b *Bookmarks) shortHelp() []key.Binding {
+func (b *BookmarkList) shortHelp() []key.Binding {
 	k := b.ctx.Keys
 	has := len(b.shown()) > 0
 	return []key.Binding{enabled(k.Open, has), enabled(k.Remove, has), k.Cancel, k.Quit}
 }
 
-func (b *Bookmarks) fullHelp() [][]key.Binding {
+func (b *BookmarkList) fullHelp() [][]key.Binding {
 	k := b.ctx.Keys
 	has := len(b.shown()) > 0
 	return [][]key.Binding{{k.Up, k.Down, enabled(k.Open, has), enabled(k.Remove, has), k.Cancel, k.Quit}}

@@ -14,8 +14,8 @@ type History struct {
 	cur     int // index of the current place; meaningless when entries is empty
 }
 
-// Visit records a new current place, dropping any forward entries.
-func (h *History) Visit(p Place) {
+// Push records a new current place, dropping any forward entries.
+func (h *History) Push(p Place) {
 	if len(h.entries) > 0 {
 		h.entries = h.entries[:h.cur+1]
 	}

@@ -10,10 +10,10 @@ func TestHistory(t *testing.T) {
 	if _, ok := h.Back(); ok {
 		t.Fatal("Back on empty history succeeded")
 	}
-	h.Visit(Place{Slug: "a", Focus: -1})
+	h.Push(Place{Slug: "a", Focus: -1})
 	h.Update(Place{Slug: "a", Offset: 40, Focus: 3}) // scrolled and focused a link
-	h.Visit(Place{Slug: "b", Focus: -1})
-	h.Visit(Place{Slug: "c", Focus: -1})
+	h.Push(Place{Slug: "b", Focus: -1})
+	h.Push(Place{Slug: "c", Focus: -1})
 	if !h.CanBack() || h.CanForward() {
 		t.Fatalf("at c: CanBack %v CanForward %v", h.CanBack(), h.CanForward())
 	}
@@ -38,7 +38,7 @@ func TestHistory(t *testing.T) {
 
 	// A new visit from the middle drops the forward entries.
 	h.Back()
-	h.Visit(Place{Slug: "d", Focus: -1})
+	h.Push(Place{Slug: "d", Focus: -1})
 	if h.CanForward() {
 		t.Fatal("forward entries survived a new visit")
 	}

@@ -85,7 +85,7 @@ func (r *Reader) open(g *guides.Guide, p Place, anchor string, resume bool) tea.
 	r.hits, r.hit = nil, 0
 	r.pending.set, r.pending.place, r.pending.anchor, r.pending.ratio = true, p, anchor, -1
 	r.pending.resume = resume && anchor == ""
-	r.ctx.Store.Visit(g.Slug)
+	r.ctx.Store.MarkRead(g.Slug)
 	return r.ensureRendered()
 }
 

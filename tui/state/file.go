@@ -183,7 +183,7 @@ func (st *storeState) clone() *storeState {
 	return c
 }
 
-func (st *storeState) visit(slug string, t time.Time, extra rawFields) {
+func (st *storeState) markRead(slug string, t time.Time, extra rawFields) {
 	if cur, ok := st.recent[slug]; ok {
 		if !t.After(cur.time) {
 			return
@@ -257,7 +257,7 @@ func (st *storeState) apply(ops *storeOps) {
 		}
 	}
 	for slug, t := range ops.visits {
-		st.visit(slug, t, nil)
+		st.markRead(slug, t, nil)
 	}
 	st.trimRecent()
 }
@@ -314,7 +314,7 @@ func parseState(data []byte) (*storeState, error) {
 			return nil, fmt.Errorf("recent guide: %w", err)
 		}
 		if r.Slug != "" {
-			st.visit(r.Slug, r.Time, ex)
+			st.markRead(r.Slug, r.Time, ex)
 		}
 	}
 	st.trimRecent()

@@ -343,15 +343,15 @@ func (s *Store) removeLocked(k bmKey) {
 	s.ops.bookmarks[k] = bmOp{removed: s.stamp()}
 }
 
-// Visit records that slug was opened, for Recent and LastRead.
-func (s *Store) Visit(slug string) {
+// MarkRead records that slug was opened, for Recent and LastRead.
+func (s *Store) MarkRead(slug string) {
 	if slug == "" {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := s.stamp()
-	s.st.visit(slug, t, nil)
+	s.st.markRead(slug, t, nil)
 	s.st.trimRecent()
 	s.ops.visits[slug] = t
 }

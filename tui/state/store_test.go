@@ -107,8 +107,8 @@ func TestStoreRoundTrip(t *testing.T) {
 	}
 
 	s.SetPosition("express-entry", Position{Line: 120, Lines: 400, Anchor: "crs-points"})
-	s.Visit("express-entry")
-	s.Visit("pgwp")
+	s.MarkRead("express-entry")
+	s.MarkRead("pgwp")
 	if !s.ToggleBookmark(Bookmark{Slug: "express-entry", Anchor: "crs-points", Heading: "CRS points"}) {
 		t.Fatal("ToggleBookmark on a new place did not add")
 	}
@@ -178,9 +178,9 @@ func TestStoreRecentDedupedAndCapped(t *testing.T) {
 		t.Fatal("LastRead on an empty store")
 	}
 	for i := range 12 {
-		s.Visit("g" + strconv.Itoa(i))
+		s.MarkRead("g" + strconv.Itoa(i))
 	}
-	s.Visit("g3") // again: moves to the front, no duplicate
+	s.MarkRead("g3") // again: moves to the front, no duplicate
 	want := "[g3 g11 g10 g9 g8 g7 g6 g5 g4 g2]"
 	if got := fmt.Sprint(s.Recent(0)); got != want {
 		t.Fatalf("Recent = %s, want %s", got, want)
@@ -285,9 +285,9 @@ func TestStoreMergeOnWrite(t *testing.T) {
 	a.SetPosition("g", Position{Line: 2})      // newer, saved first
 	a.ToggleBookmark(Bookmark{Slug: "from-a"}) // added in a
 	a.RemoveBookmark("shared", "")             // removed in a
-	a.Visit("ga")
+	a.MarkRead("ga")
 	b.ToggleBookmark(Bookmark{Slug: "from-b"})
-	b.Visit("gb")
+	b.MarkRead("gb")
 	mustSave(t, a)
 	mustSave(t, b) // b still has "shared" in memory but never touched it
 
@@ -490,7 +490,7 @@ func TestStoreKeepsUnknownFields(t *testing.T) {
 	s := openTestStore(t, path, Options{})
 	s.SetPosition("g", Position{Line: 7, Lines: 50})
 	s.ToggleBookmark(Bookmark{Slug: "g", Anchor: "b"})
-	s.Visit("g")
+	s.MarkRead("g")
 	mustSave(t, s)
 
 	data, err := os.ReadFile(path)
@@ -533,7 +533,7 @@ func TestStoreOffNeverTouchesDisk(t *testing.T) {
 	s := openTestStore(t, missing, Options{Off: true})
 	s.ToggleBookmark(Bookmark{Slug: "x"})
 	s.SetPosition("x", Position{Line: 3})
-	s.Visit("x")
+	s.MarkRead("x")
 	if !s.HasBookmark("x", "") || len(s.Recent(0)) != 1 {
 		t.Fatal("an off store does not keep changes in memory for the run")
 	}
@@ -759,7 +759,7 @@ func helperWriter(t *testing.T) {
 	if rm := os.Getenv("STATE_REMOVE"); rm != "" && !s.RemoveBookmark(rm, "") {
 		t.Fatalf("nothing to remove at %s", rm)
 	}
-	s.Visit("from-" + who)
+	s.MarkRead("from-" + who)
 	for i := range n {
 		s.ToggleBookmark(Bookmark{Slug: fmt.Sprintf("%s-%d", who, i)})
 		s.SetPosition("common", Position{Line: i})
@@ -799,7 +799,7 @@ func helperPermission(t *testing.T) {
 
 	// A folder that cannot be created.
 	s = openTestStore(t, filepath.Join(os.Getenv("STATE_RO"), "sub", "state.json"), Options{})
-	s.Visit("x")
+	s.MarkRead("x")
 	if err := s.Save(); !errors.Is(err, fs.ErrPermission) {
 		t.Errorf("Save where the folder cannot be made = %v, want a permission error", err)
 	}
