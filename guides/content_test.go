@@ -74,23 +74,23 @@ func TestEmbeddedContent(t *testing.T) {
 			case "about-these-guides":
 				lo, hi = 400, 2400
 			}
-			if g.Words < lo || g.Words > hi {
-				t.Errorf("body has %d words, want %d to %d", g.Words, lo, hi)
+			if g.words < lo || g.words > hi {
+				t.Errorf("body has %d words, want %d to %d", g.words, lo, hi)
 			}
 
 			// Shape: In short first (3 to 5 points), Related guides last.
-			if len(g.Headings) == 0 || g.Headings[0].Text != "In short" {
+			if len(g.headings) == 0 || g.headings[0].Text != "In short" {
 				t.Errorf("first section is not \"In short\": %v", headingTexts(g))
-			} else if n := bulletsAfter(g, g.Headings[0]); n < 3 || n > 5 {
+			} else if n := bulletsAfter(g, g.headings[0]); n < 3 || n > 5 {
 				t.Errorf("\"In short\" has %d points, want 3 to 5", n)
 			}
-			if last := g.Headings[len(g.Headings)-1]; last.Text != "Related guides" {
+			if last := g.headings[len(g.headings)-1]; last.Text != "Related guides" {
 				t.Errorf("last section is %q, want \"Related guides\"", last.Text)
 			}
 			if !reference && !slices.Contains(headingTexts(g), "Recent changes") {
 				t.Errorf("no \"Recent changes\" section: %v", headingTexts(g))
 			}
-			for _, h := range g.Headings {
+			for _, h := range g.headings {
 				if h.Level == 1 {
 					t.Errorf("line %d: H1 %q in body; the title comes from front matter", h.Line, h.Text)
 				}
@@ -108,7 +108,7 @@ func TestEmbeddedContent(t *testing.T) {
 
 			// A link to a guide (not to one of its sections) reads as the
 			// guide's title, so a reader recognizes it everywhere.
-			for _, l := range g.Links {
+			for _, l := range g.links {
 				if l.Kind != LinkGuide || l.Anchor != "" {
 					continue
 				}
@@ -161,7 +161,7 @@ func TestHedgeMarkers(t *testing.T) {
 	words, hedges := 0, 0
 	for _, g := range lib.Guides() {
 		g.ensure()
-		words += g.Words
+		words += g.words
 		for line := range strings.SplitSeq(g.Body, "\n") {
 			if strings.HasPrefix(strings.TrimSpace(line), ">") {
 				continue
@@ -188,7 +188,7 @@ func isOfficial(host string) bool {
 
 func headingTexts(g *Guide) []string {
 	var out []string
-	for _, h := range g.Headings {
+	for _, h := range g.headings {
 		out = append(out, h.Text)
 	}
 	return out
@@ -197,7 +197,7 @@ func headingTexts(g *Guide) []string {
 // bulletsAfter counts the top-level list items between h and the next heading.
 func bulletsAfter(g *Guide, h Heading) int {
 	end := len(g.Body)
-	for _, next := range g.Headings {
+	for _, next := range g.headings {
 		if next.Offset > h.Offset {
 			end = next.Offset
 			break

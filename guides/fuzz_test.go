@@ -61,14 +61,14 @@ func FuzzLinks(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		g := &Guide{Slug: "a", Body: Sanitize(body), BodyLine: 6}
 		analyse(g)
-		for _, l := range g.Links {
+		for _, l := range g.links {
 			if l.End != 0 && (l.Start < 0 || l.Start > l.End || l.End > len(g.Body) || l.TextStart < l.Start || l.TextEnd > l.End || l.TextStart > l.TextEnd) {
 				t.Fatalf("bad extent %+v in %q", l, g.Body)
 			}
 			_, _ = lib.Resolve(g, l.Dest) // must not panic
 		}
-		if len(g.Links) > maxLinks {
-			t.Errorf("%d links, over the %d limit", len(g.Links), maxLinks)
+		if len(g.links) > maxLinks {
+			t.Errorf("%d links, over the %d limit", len(g.links), maxLinks)
 		}
 		md, _ := lib.Mark(lib.buildPage(g), MarkInline)
 		if strings.Count(md, string(LinkStart)) != strings.Count(md, string(LinkEnd)) {

@@ -36,13 +36,13 @@ type Guide struct {
 	// BodyLine is the file line on which Body starts (1-based).
 	BodyLine int
 
-	// Headings, Links and Words are filled in when the body is analysed:
-	// at load, unless the library was loaded with HeadersOnly (never) or
-	// Lazy (when first needed: read them through the Library's methods,
-	// or after Complete).
-	Headings []Heading
-	Links    []Link
-	Words    int
+	// headings, links and words come from analysing the body: at load, or
+	// in a lazy library when first asked for. Read them through Headings,
+	// Links and Words, which analyse first, so they are never empty behind
+	// the reader's back.
+	headings []Heading
+	links    []Link
+	words    int
 	// Plain is set when the body was past its budget (nesting, size of
 	// its markdown) and is shown as plain text; a renderer can lay it out
 	// without a markdown renderer.
@@ -140,10 +140,28 @@ func (g *Guide) ensure() {
 	}
 }
 
+// Headings returns the body's headings in order, with their anchors.
+func (g *Guide) Headings() []Heading {
+	g.ensure()
+	return g.headings
+}
+
+// Links returns the body's links in reading order.
+func (g *Guide) Links() []Link {
+	g.ensure()
+	return g.links
+}
+
+// Words is the number of words in the body.
+func (g *Guide) Words() int {
+	g.ensure()
+	return g.words
+}
+
 // Heading returns the heading with the given anchor.
 func (g *Guide) Heading(anchor string) (Heading, bool) {
 	g.ensure()
-	for _, h := range g.Headings {
+	for _, h := range g.headings {
 		if h.Anchor == anchor {
 			return h, true
 		}

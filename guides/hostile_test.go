@@ -354,8 +354,8 @@ func TestHostileCorpus(t *testing.T) {
 	}
 
 	// Bounds: link extraction, nesting.
-	if g, ok := lib.Guide("many-links"); ok && len(g.Links) > maxLinks {
-		t.Errorf("many-links has %d links, over the %d bound", len(g.Links), maxLinks)
+	if g, ok := lib.Guide("many-links"); ok && len(g.links) > maxLinks {
+		t.Errorf("many-links has %d links, over the %d bound", len(g.links), maxLinks)
 	}
 	for _, slug := range []string{"nested-quotes", "nested-lists", "nested-mixed", "nested-indented"} {
 		if g, ok := lib.Guide(slug); ok && !strings.HasPrefix(g.Body, "```") {
@@ -376,7 +376,7 @@ func TestHostileCorpus(t *testing.T) {
 			t.Errorf("backlinks of %s = %v, want [%s]", pair[0], bl, pair[1])
 		}
 	}
-	for _, l := range mustGuide(t, lib, "self-link").Links {
+	for _, l := range mustGuide(t, lib, "self-link").links {
 		target, err := lib.Resolve(mustGuide(t, lib, "self-link"), l.Dest)
 		if err != nil || target.Guide == nil || target.Guide.Slug != "self-link" {
 			t.Errorf("self link %q resolves to %+v, %v", l.Dest, target, err)
@@ -427,11 +427,11 @@ func checkLibrarySafe(t *testing.T, lib *Library) {
 		}
 		for _, p := range []*Guide{g, lib.Page(g)} {
 			check(w+" body", p.Body, false)
-			for _, h := range p.Headings {
+			for _, h := range p.headings {
 				check(w+" heading", h.Text, true)
 				check(w+" anchor", h.Anchor, true)
 			}
-			for _, l := range p.Links {
+			for _, l := range p.links {
 				check(w+" link text", l.Text, false)
 				check(w+" link dest", l.Dest, false)
 				check(w+" link url", l.URL, false)

@@ -35,7 +35,7 @@ func TestLazyPageSameAsFull(t *testing.T) {
 		if want.Body != got.Body {
 			t.Errorf("%s: page body differs from a full load", fg.Slug)
 		}
-		if !reflect.DeepEqual(want.Links, got.Links) || !reflect.DeepEqual(want.Headings, got.Headings) {
+		if !reflect.DeepEqual(want.links, got.links) || !reflect.DeepEqual(want.headings, got.headings) {
 			t.Errorf("%s: page links or headings differ from a full load", fg.Slug)
 		}
 		wantMD, wantNotes := full.Mark(want, MarkFootnotes)

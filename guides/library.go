@@ -37,16 +37,12 @@ func OSDir(p string) Dir { return Dir{FS: osFS(p), Name: filepath.Clean(p)} }
 type Options struct {
 	// MaxFileSize in bytes; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
-	// HeadersOnly reads front matter and skips the markdown: guides have
-	// no Headings, Links or Words, there are no backlinks, and only
-	// problems in headers are found. For commands that only list guides.
-	HeadersOnly bool
 	// Lazy reads front matter now and analyses each guide's body when it
-	// is first needed: by its page, its links or headings, its backlinks
-	// (only guides whose text names the slug are analysed for those), the
-	// index (NewIndex) or Complete. Problems lists what has been found so
-	// far. For commands that show one guide, and for the browser's first
-	// screen.
+	// is first needed: by its headings, links, words, text blocks or page,
+	// its backlinks (only guides whose text names the slug are analysed
+	// for those), or Complete. Problems lists what has been found so far.
+	// For commands that list guides or show one, and for the browser's
+	// first screen; the results are those of a full load.
 	Lazy bool
 }
 
@@ -102,7 +98,7 @@ func Load(dirs []Dir, opts Options) *Library {
 		lib.guides = append(lib.guides, g)
 	}
 	slices.SortFunc(lib.guides, compareGuides)
-	if !opts.HeadersOnly && !opts.Lazy {
+	if !opts.Lazy {
 		lib.link()
 	}
 	return lib
@@ -111,7 +107,7 @@ func Load(dirs []Dir, opts Options) *Library {
 // Complete analyses every guide a lazy load left for later, and links the
 // library: problems and backlinks are then those of a full load. It may be
 // called from any goroutine; later calls wait for the first. It does
-// nothing for a library loaded whole (or with HeadersOnly).
+// nothing for a library loaded whole.
 func (lib *Library) Complete() {
 	lib.complete.Do(func() {
 		lib.mu.RLock()
@@ -218,7 +214,7 @@ func readGuide(d Dir, p, display string, opts Options) (*Guide, []Problem) {
 	}
 	g, probs := parseFile(display, origin, data)
 	switch {
-	case g == nil || opts.HeadersOnly:
+	case g == nil:
 	case opts.Lazy:
 		g.lazy = &lazyAnalysis{}
 	default:
@@ -291,7 +287,7 @@ func (lib *Library) link() {
 	for _, g := range lib.guides {
 		problems = append(problems, lib.LinkProblems(g)...)
 		linked := map[string]bool{}
-		for _, l := range g.Links {
+		for _, l := range g.links {
 			if _, ok := lib.bySlug[l.Slug]; ok && l.Kind == LinkGuide && l.Slug != g.Slug && !linked[l.Slug] {
 				linked[l.Slug] = true
 				backlinks[l.Slug] = append(backlinks[l.Slug], g)
@@ -315,7 +311,7 @@ func (lib *Library) LinkProblems(g *Guide) []Problem {
 	report := func(line int, format string, args ...any) {
 		problems = append(problems, Problem{File: g.File, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
-	for _, l := range g.Links {
+	for _, l := range g.links {
 		switch l.Kind {
 		case LinkInvalid:
 			report(l.Line, "link %q is not a guide link (/slug, slug.md, #anchor) or a web address", l.Dest)
@@ -394,7 +390,7 @@ func (lib *Library) findBacklinks(slug string) []*Guide {
 	parallel(len(maybe), func(i int) { maybe[i].ensure() })
 	var bl []*Guide
 	for _, g := range maybe {
-		for _, l := range g.Links {
+		for _, l := range g.links {
 			if l.Kind == LinkGuide && l.Slug == slug {
 				bl = append(bl, g)
 				break
@@ -408,7 +404,7 @@ func (lib *Library) findBacklinks(slug string) []*Guide {
 func (lib *Library) Outgoing(g *Guide) []string {
 	g.ensure()
 	var out []string
-	for _, l := range g.Links {
+	for _, l := range g.links {
 		if l.Kind == LinkGuide && l.Slug != g.Slug && !slices.Contains(out, l.Slug) {
 			if _, ok := lib.bySlug[l.Slug]; ok {
 				out = append(out, l.Slug)

@@ -354,9 +354,9 @@ func analyseDoc(g *Guide, doc ast.Node, src []byte) {
 			if n.Lines().Len() > 0 {
 				off = n.Lines().At(0).Start
 			}
-			g.Headings = append(g.Headings, Heading{Level: n.Level, Text: t, Anchor: anchors.unique(t), Line: lines.line(off), Offset: off})
+			g.headings = append(g.headings, Heading{Level: n.Level, Text: t, Anchor: anchors.unique(t), Line: lines.line(off), Offset: off})
 		case *ast.Link:
-			if len(g.Links) >= maxLinks {
+			if len(g.links) >= maxLinks {
 				return ast.WalkSkipChildren, nil
 			}
 			l := Link{Text: plainText(n, src), Dest: string(n.Destination)}
@@ -364,10 +364,10 @@ func analyseDoc(g *Guide, doc ast.Node, src []byte) {
 			l.Line = lines.line(l.Start)
 			l.TextStart, l.TextEnd, l.End = linkExtent(src, l.Start)
 			classify(&l)
-			g.Links = append(g.Links, l)
+			g.links = append(g.links, l)
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
-			if len(g.Links) >= maxLinks {
+			if len(g.links) >= maxLinks {
 				return ast.WalkSkipChildren, nil
 			}
 			u := string(n.URL(src))
@@ -382,11 +382,11 @@ func analyseDoc(g *Guide, doc ast.Node, src []byte) {
 					l.TextStart, l.TextEnd, l.End = l.Start+1, l.Start+end, l.Start+end+1
 				}
 			}
-			g.Links = append(g.Links, l)
+			g.links = append(g.links, l)
 		}
 		return ast.WalkContinue, nil
 	})
-	g.Words = countWords(g.Body)
+	g.words = countWords(g.Body)
 }
 
 func classify(l *Link) {

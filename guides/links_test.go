@@ -65,7 +65,7 @@ func TestLinksResolveEveryForm(t *testing.T) {
 	}
 	a, _ := lib.Guide("a")
 	var got []string
-	for _, l := range a.Links {
+	for _, l := range a.links {
 		target, err := lib.Resolve(a, l.Dest)
 		if err != nil {
 			t.Errorf("Resolve(%q): %v", l.Dest, err)
@@ -87,7 +87,7 @@ func TestLinksResolveEveryForm(t *testing.T) {
 	}
 	// Repeated headings get -1 anchors.
 	if _, ok := a.Heading("fees-1"); !ok {
-		t.Errorf("second Fees heading has no fees-1 anchor: %+v", a.Headings)
+		t.Errorf("second Fees heading has no fees-1 anchor: %+v", a.headings)
 	}
 	if bl := lib.Backlinks("b"); len(bl) != 1 || bl[0].Slug != "a" {
 		t.Errorf("backlinks of b = %v, want [a]", bl)
@@ -101,10 +101,10 @@ func TestLinkLinesAndExtents(t *testing.T) {
 	body := "Intro.\n\nA [first **bold**](/b) link\nand a [second](#x \"title (with) parens\") one.\n\n## X\n"
 	g := &Guide{Body: body, BodyLine: 7}
 	analyse(g)
-	if len(g.Links) != 2 {
-		t.Fatalf("got %d links, want 2", len(g.Links))
+	if len(g.links) != 2 {
+		t.Fatalf("got %d links, want 2", len(g.links))
 	}
-	first, second := g.Links[0], g.Links[1]
+	first, second := g.links[0], g.links[1]
 	if first.Line != 9 || second.Line != 10 {
 		t.Errorf("lines = %d, %d; want 9, 10", first.Line, second.Line)
 	}
@@ -120,8 +120,8 @@ func TestLinkLinesAndExtents(t *testing.T) {
 	if first.Text != "first bold" {
 		t.Errorf("first text = %q", first.Text)
 	}
-	if g.Headings[0].Line != 12 || g.Headings[0].Anchor != "x" {
-		t.Errorf("heading = %+v, want line 12 anchor x", g.Headings[0])
+	if g.headings[0].Line != 12 || g.headings[0].Anchor != "x" {
+		t.Errorf("heading = %+v, want line 12 anchor x", g.headings[0])
 	}
 }
 

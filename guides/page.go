@@ -35,7 +35,7 @@ func (lib *Library) Reading(g *Guide) *Guide {
 	g.ensure()
 	p := *g
 	p.Body, p.source = pageBody(g.Body, CitationOrder(g)), ""
-	p.Headings, p.Links, p.blocks, p.lazy = nil, nil, nil, nil
+	p.headings, p.links, p.blocks, p.lazy = nil, nil, nil, nil
 	analyse(&p)
 	r, _ := lib.readings.LoadOrStore(g, &p)
 	return r.(*Guide)
@@ -105,7 +105,7 @@ func (lib *Library) buildPage(g *Guide) *Guide {
 	}
 	p := *g
 	p.Body, p.source = b.String(), ""
-	p.Headings, p.Links, p.blocks, p.lazy = nil, nil, nil, nil
+	p.headings, p.links, p.blocks, p.lazy = nil, nil, nil, nil
 	analyse(&p)
 	return &p
 }
@@ -221,14 +221,14 @@ const (
 
 // Mark rewrites the links of a page (see Page) for rendering, so links read
 // as their text instead of "[text](/slug)" syntax, and returns the markdown.
-// In MarkInline, the n-th marked link in the output is p.Links[n] among the
+// In MarkInline, the n-th marked link in the output is p.links[n] among the
 // links whose extent is known (End > 0). In MarkFootnotes, notes[i] says
 // where link number i+1 goes; links to the same place share a number.
 func (lib *Library) Mark(p *Guide, m Markup) (md string, notes []string) {
 	p.ensure()
 	src := p.Body
 	var b strings.Builder
-	b.Grow(len(src) + len(p.Links)*8)
+	b.Grow(len(src) + len(p.links)*8)
 	prev := 0
 	numbers := map[string]int{}
 	marked := 0
@@ -236,8 +236,8 @@ func (lib *Library) Mark(p *Guide, m Markup) (md string, notes []string) {
 	// Headings and links interleave in source order; walk both.
 	hi := 0
 	emitHeadingsUpTo := func(off int) {
-		for ; hi < len(p.Headings) && p.Headings[hi].Offset <= off; hi++ {
-			h := p.Headings[hi]
+		for ; hi < len(p.headings) && p.headings[hi].Offset <= off; hi++ {
+			h := p.headings[hi]
 			if m != MarkInline || h.Offset < prev || h.Offset > len(src) {
 				continue
 			}
@@ -246,7 +246,7 @@ func (lib *Library) Mark(p *Guide, m Markup) (md string, notes []string) {
 			prev = h.Offset
 		}
 	}
-	for _, l := range p.Links {
+	for _, l := range p.links {
 		if l.End == 0 || l.Start < prev {
 			continue
 		}

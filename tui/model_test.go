@@ -213,7 +213,7 @@ func TestMouseClickFollowsLink(t *testing.T) {
 	var spot render.LinkSpot
 	found := false
 	for _, s := range doc.Links {
-		l := doc.Page.Links[s.Link]
+		l := doc.Page.Links()[s.Link]
 		if l.Kind == guides.LinkGuide && l.Slug != doc.Slug {
 			spot, found = s, true
 			break
@@ -225,7 +225,7 @@ func TestMouseClickFollowsLink(t *testing.T) {
 	// Scroll it onto the screen, a few lines down.
 	d.m.reader.offset = max(0, spot.Line-3)
 	spot.Line -= d.m.reader.offset
-	want := doc.Page.Links[spot.Link].Slug
+	want := doc.Page.Links()[spot.Link].Slug
 	d.send(tea.MouseClickMsg{X: spot.Col + 1, Y: spot.Line + readerHeader, Button: tea.MouseLeft})
 	if d.slug() != want {
 		t.Errorf("click opened %q, want %q", d.slug(), want)

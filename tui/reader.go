@@ -108,7 +108,7 @@ func (r *Reader) currentAnchor() string {
 		if h.Line > r.offset {
 			break
 		}
-		anchor = r.doc.Page.Headings[h.Heading].Anchor
+		anchor = r.doc.Page.Headings()[h.Heading].Anchor
 	}
 	return anchor
 }
@@ -431,7 +431,7 @@ func (r *Reader) focusedLink() (guides.Link, bool) {
 	if r.doc == nil || r.focus < 0 || r.focus >= len(r.doc.Links) {
 		return guides.Link{}, false
 	}
-	return r.doc.Page.Links[r.doc.Links[r.focus].Link], true
+	return r.doc.Page.Links()[r.doc.Links[r.focus].Link], true
 }
 
 // describeLink says where a link goes, for the status line.
@@ -726,7 +726,7 @@ func (r *Reader) outlineLines(h int) []string {
 	rows := h - len(out)
 	first := max(0, min(r.outlineSel-rows/2, len(r.doc.Headings)-rows))
 	for i := first; i < len(r.doc.Headings) && len(out) < h; i++ {
-		hd := r.doc.Page.Headings[r.doc.Headings[i].Heading]
+		hd := r.doc.Page.Headings()[r.doc.Headings[i].Heading]
 		text := strings.Repeat("  ", max(0, hd.Level-2)) + hd.Text
 		if i == r.outlineSel {
 			out = append(out, "  "+st.Selected.Render("› "+text))

@@ -96,7 +96,7 @@ func (a *app) library(quiet bool) (*guides.Library, error) {
 // headers loads only the guides' front matter, for listing them: header
 // problems are reported, link problems are left to check.
 func (a *app) headers() (*guides.Library, error) {
-	return a.load(false, guides.Options{HeadersOnly: true})
+	return a.load(false, guides.Options{Lazy: true})
 }
 
 // lazily loads front matter now and each guide's text when it is needed
@@ -108,7 +108,7 @@ func (a *app) lazily() (*guides.Library, error) {
 }
 
 func (a *app) load(quiet bool, opts guides.Options) (*guides.Library, error) {
-	if a.lib != nil && (a.libOpts == guides.Options{} || a.libOpts == opts || opts.HeadersOnly) {
+	if a.lib != nil && (a.libOpts == guides.Options{} || a.libOpts == opts) {
 		return a.lib, nil
 	}
 	dirs := []guides.Dir{guides.Embedded()}

@@ -173,7 +173,7 @@ func TestE2EHostileGuides(t *testing.T) {
 				return strings.Contains(s.line(0), header) && strings.Contains(txt, "%") && !strings.Contains(txt, "Rendering")
 			})
 			seen := s.text()
-			for range len(g.Links) + 1 {
+			for range len(g.Links()) + 1 {
 				s.send(keyTab)
 				seen += s.text()
 			}

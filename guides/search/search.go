@@ -96,7 +96,7 @@ func NewIndex(lib *guides.Library) *Index {
 	blocks := make([][]guides.Block, len(ix.guides))
 	for gi, g := range ix.guides {
 		blocks[gi] = g.TextBlocks()
-		n += 3 + len(g.Tags) + len(g.Headings) + len(blocks[gi])
+		n += 3 + len(g.Tags) + len(g.Headings()) + len(blocks[gi])
 	}
 	ix.units = make([]unit, 0, n)
 	ix.unitGuide = make([]int32, 0, n)
@@ -118,12 +118,13 @@ func NewIndex(lib *guides.Library) *Index {
 			add(FieldTag, -1, t)
 		}
 		add(FieldSummary, -1, g.Summary)
-		for hi, h := range g.Headings {
+		headings := g.Headings()
+		for hi, h := range headings {
 			add(FieldHeading, hi, h.Text)
 		}
 		hi := -1
 		for _, b := range blocks[gi] {
-			for hi+1 < len(g.Headings) && g.Headings[hi+1].Offset <= b.Offset {
+			for hi+1 < len(headings) && headings[hi+1].Offset <= b.Offset {
 				hi++
 			}
 			add(FieldText, hi, b.Text)
@@ -628,7 +629,7 @@ func (ix *Index) result(ui int32, score int, terms []string) Result {
 	g := ix.guides[u.guide]
 	r := Result{Guide: g, Field: u.field, Text: u.text, Score: score}
 	if u.section >= 0 {
-		h := g.Headings[u.section]
+		h := g.Headings()[u.section]
 		r.Anchor, r.Heading = h.Anchor, h.Text
 	}
 	for _, t := range terms {

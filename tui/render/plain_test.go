@@ -90,7 +90,7 @@ func TestPlainTextKeepsEveryWord(t *testing.T) {
 				}
 			}
 			flat := strings.Join(strings.Fields(out), " ") // undo wrapping
-			for _, h := range lib.Page(g).Headings {
+			for _, h := range lib.Page(g).Headings() {
 				if !strings.Contains(flat, strings.Repeat("#", h.Level)+" "+strings.Join(strings.Fields(h.Text), " ")) {
 					t.Errorf("%s at %d: heading %q missing", g.Slug, width, h.Text)
 				}

@@ -272,7 +272,7 @@ func (rd *Rendered) locate(lines []string) {
 	rd.Plain = make([]string, len(lines))
 	// Only links whose extent is known were marked, in order.
 	var marked []int
-	for i, l := range rd.Page.Links {
+	for i, l := range rd.Page.Links() {
 		if l.End > 0 {
 			marked = append(marked, i)
 		}
@@ -310,7 +310,7 @@ func (rd *Rendered) locate(lines []string) {
 				}
 				continue
 			case guides.HeadingMark:
-				if nextHeading < len(rd.Page.Headings) {
+				if nextHeading < len(rd.Page.Headings()) {
 					rd.Headings = append(rd.Headings, HeadingSpot{Heading: nextHeading, Line: li})
 					nextHeading++
 				}
@@ -391,7 +391,7 @@ func trimBlankEdges(lines []string) []string {
 // HeadingLine is the screen line of the heading with the given anchor.
 func (d *Rendered) HeadingLine(anchor string) (int, bool) {
 	for _, h := range d.Headings {
-		if d.Page.Headings[h.Heading].Anchor == anchor {
+		if d.Page.Headings()[h.Heading].Anchor == anchor {
 			return h.Line, true
 		}
 	}

@@ -25,7 +25,7 @@ func TestRenderedLinksSitOnTheirText(t *testing.T) {
 				t.Fatalf("%s: %v", g.Slug, err)
 			}
 			marked := 0
-			for _, l := range doc.Page.Links {
+			for _, l := range doc.Page.Links() {
 				if l.End > 0 {
 					marked++
 				}
@@ -39,7 +39,7 @@ func TestRenderedLinksSitOnTheirText(t *testing.T) {
 					t.Errorf("%s: links out of reading order at line %d", g.Slug, spot.Line)
 				}
 				prevLine, prevCol = spot.Line, spot.Col
-				link := doc.Page.Links[spot.Link]
+				link := doc.Page.Links()[spot.Link]
 				var onScreen string
 				if spot.Line == spot.EndLine {
 					onScreen = ansi.Cut(doc.Plain[spot.Line], spot.Col, spot.EndCol)
@@ -53,11 +53,11 @@ func TestRenderedLinksSitOnTheirText(t *testing.T) {
 					t.Errorf("%s: link %q shows as %q", g.Slug, link.Text, onScreen)
 				}
 			}
-			if len(doc.Headings) != len(doc.Page.Headings) {
-				t.Errorf("%s: %d headings on screen, %d in the page", g.Slug, len(doc.Headings), len(doc.Page.Headings))
+			if len(doc.Headings) != len(doc.Page.Headings()) {
+				t.Errorf("%s: %d headings on screen, %d in the page", g.Slug, len(doc.Headings), len(doc.Page.Headings()))
 			}
 			for _, h := range doc.Headings {
-				text := doc.Page.Headings[h.Heading].Text
+				text := doc.Page.Headings()[h.Heading].Text
 				if !strings.Contains(doc.Plain[h.Line], strings.Fields(text)[0]) {
 					t.Errorf("%s: heading %q not on line %d (%q)", g.Slug, text, h.Line, doc.Plain[h.Line])
 				}
