@@ -102,7 +102,7 @@ func New(lib *guides.Library, opts Options) Model {
 			m.browse.selectSlug(g.Slug)
 			m.history.Push(Place{Slug: g.Slug, Focus: -1})
 			m.screen = screenReader
-			m.browse.offer = nil
+			m.browse.clearOffer()
 			m.reader.open(g, Place{Slug: g.Slug, Focus: -1}, "", true) // rendered once the size is known
 		}
 	}
@@ -170,7 +170,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case finderDoneMsg:
 		return m, m.returnTo(m.back)
 	case jumpMsg:
-		if m.reader.guide == nil || m.reader.guide.Slug != msg.to.Slug {
+		if m.reader.current() == nil || m.reader.current().Slug != msg.to.Slug {
 			return m, nil
 		}
 		m.leaveGuide()
@@ -217,7 +217,7 @@ func (m *Model) openNew(g *guides.Guide, anchor string, resume bool) tea.Cmd {
 	p := Place{Slug: g.Slug, Focus: -1}
 	m.history.Push(p)
 	m.screen = screenReader
-	m.browse.offer = nil
+	m.browse.clearOffer()
 	m.browse.selectSlug(g.Slug)
 	return m.reader.open(g, p, anchor, resume)
 }
@@ -244,8 +244,8 @@ func (m *Model) toList() tea.Cmd {
 	m.leaveGuide()
 	m.history.Clear()
 	m.screen = screenBrowse
-	if m.reader.guide != nil {
-		m.browse.refresh(m.reader.guide.Slug)
+	if g := m.reader.current(); g != nil {
+		m.browse.refresh(g.Slug)
 	}
 	return tea.Batch(m.browse.preview(), m.ctx.saveCmd())
 }
@@ -272,8 +272,8 @@ func (m *Model) setBackground(isDark bool) tea.Cmd {
 	}
 	m.ctx.Style = style
 	m.ctx.Styles = NewStyles(isDark, false)
-	m.search.input.SetStyles(m.ctx.Styles.Input)
-	m.reader.findInput.SetStyles(m.ctx.Styles.Input)
+	m.search.restyle()
+	m.reader.restyle()
 	return tea.Batch(m.reader.resized(), m.browse.preview())
 }
 
@@ -305,7 +305,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.Help):
 			m.showHelp = true
 			return m, nil
-		case key.Matches(msg, k.Bookmarks) && m.screen != screenBookmarks && !m.reader.outlineOpen:
+		case key.Matches(msg, k.Bookmarks) && m.screen != screenBookmarks && !m.reader.overlayOpen():
 			m.back = m.screen
 			m.screen = screenBookmarks
 			return m, nil
@@ -325,11 +325,11 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 	case screenSearch:
 		if key.Matches(msg, k.Cancel) {
-			m.search.input.Blur()
+			m.search.blur()
 			return m, m.returnTo(m.back)
 		}
 	case screenReader:
-		if typing || m.reader.outlineOpen {
+		if typing || m.reader.overlayOpen() {
 			break
 		}
 		switch {
@@ -409,8 +409,8 @@ func (m Model) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "pathways"
-	if m.screen == screenReader && m.reader.guide != nil {
-		v.WindowTitle = render.Clean("pathways: "+m.reader.guide.Title, false)
+	if g := m.reader.current(); m.screen == screenReader && g != nil {
+		v.WindowTitle = render.Clean("pathways: "+g.Title, false)
 	}
 	if !m.showHelp && !m.tooSmall() {
 		switch m.screen {
@@ -440,7 +440,7 @@ func (m Model) content() string {
 	case screenBookmarks:
 		return m.bookmarks.View()
 	case screenReader:
-		if m.reader.guide != nil {
+		if m.reader.current() != nil {
 			return m.reader.View()
 		}
 	}

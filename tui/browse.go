@@ -124,6 +124,9 @@ func (b *Browse) listWidth() int {
 	return b.ctx.Width
 }
 
+// clearOffer drops the "continue reading" offer, once a guide is open.
+func (b *Browse) clearOffer() { b.offer = nil }
+
 func (b *Browse) previewWidth() int { return b.ctx.renderWidth(b.ctx.Width - b.listWidth() - 2) }
 
 // listHeight is the rows for items: below a two-line header, above the footer.

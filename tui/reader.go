@@ -214,6 +214,15 @@ func (r *Reader) setDoc(doc *render.Rendered) tea.Cmd {
 	return cmd
 }
 
+// current is the guide being read, or nil.
+func (r *Reader) current() *guides.Guide { return r.guide }
+
+// overlayOpen reports the outline open over the text.
+func (r *Reader) overlayOpen() bool { return r.outlineOpen }
+
+// restyle applies the context's styles to the find prompt.
+func (r *Reader) restyle() { r.findInput.SetStyles(r.ctx.Styles.Input) }
+
 func (r *Reader) place() Place {
 	if r.guide == nil {
 		return Place{Focus: -1}

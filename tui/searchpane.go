@@ -45,6 +45,12 @@ func newSearch(ctx *Context) Search {
 	return Search{ctx: ctx, input: in}
 }
 
+// restyle applies the context's styles to the input.
+func (s *Search) restyle() { s.input.SetStyles(s.ctx.Styles.Input) }
+
+// blur stops typing into the input.
+func (s *Search) blur() { s.input.Blur() }
+
 // focus shows the pane with the input ready for typing.
 func (s *Search) focus() tea.Cmd {
 	s.resized()
