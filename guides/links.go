@@ -137,9 +137,9 @@ func analyse(g *Guide) []Problem {
 
 // A guide's budget: what the markdown parser and renderer can take in well
 // under a second. Goldmark reads link reference definitions in time that
-// grows with the square of their number (100,000 took 36 s), and each
-// table costs the renderer a layout of its own (100,000 small tables took
-// 70 s). A guide past its budget is shown as plain text.
+// grows with the square of their number, and each table costs the
+// renderer a layout of its own. A guide past its budget is shown as plain
+// text.
 const (
 	MaxRefDefinitions = 500
 	MaxTables         = 300

@@ -197,9 +197,8 @@ type indexedMsg struct{ ix *search.Index }
 // that screen is on its way: when nothing more is being rendered for it
 // (pending is nil), or later, when a rendering arrives or a key is
 // pressed; then it waits firstScreenSettle more. On two cores that work
-// would otherwise compete with drawing the first screen (measured: 48.6 ms
-// to a complete first screen without the wait, 39.5 ms with it, medians
-// of six); a search asked for before the index is ready says so.
+// would otherwise compete with drawing the first screen (BenchmarkFirstScreen
+// measures it); a search asked for before the index is ready says so.
 func (c *Context) afterFirstScreen(pending tea.Cmd) tea.Cmd {
 	if c.indexing || pending != nil {
 		return pending
