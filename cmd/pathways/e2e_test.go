@@ -260,7 +260,9 @@ func TestE2EBrowse(t *testing.T) {
 	s.send("\x15glossary") // ctrl+u clears the last query first
 	s.waitText("▌ Glossary")
 	s.send(keyEnter)
-	s.waitFor("the glossary", func(string) bool { return strings.HasPrefix(strings.TrimSpace(s.line(0)), "Glossary") })
+	s.waitFor("the glossary, rendered", func(txt string) bool {
+		return strings.HasPrefix(strings.TrimSpace(s.line(0)), "Glossary") && strings.Contains(txt, "## In short")
+	})
 	s.send(keyTab)
 	s.waitFor("the link's target in the status line", func(string) bool { return status() == "→ About these guides" })
 	s.send(keyEnter)
