@@ -54,10 +54,6 @@ type Options struct {
 	Width int
 	// Now is the clock for freshness marks (default time.Now).
 	Now func() time.Time
-	// FirstScreen, if set, is called once (on its own goroutine) when the
-	// first screen is up: work that can wait until then, such as turning
-	// garbage collection on in a process that started with it off.
-	FirstScreen func()
 }
 
 // Model is the root of the browser. It owns the screens and the history,
@@ -94,7 +90,6 @@ func New(lib *guides.Library, opts Options) Model {
 		ctx.Now = opts.Now
 	}
 	ctx.MaxWidth = opts.Width
-	ctx.firstScreen = opts.FirstScreen
 	m := Model{ctx: ctx, browse: newBrowse(ctx), search: newSearch(ctx), reader: newReader(ctx),
 		bookmarks: newBookmarks(ctx), finder: newFinder(ctx), notice: opts.Notice}
 	if opts.Slug != "" {

@@ -21,11 +21,10 @@ type Context struct {
 	// Index is nil until it has been built in the background.
 	Index *search.Index
 	// indexing is set once the first screen is up and the index has been
-	// asked for; firstScreen is Options.FirstScreen, called then.
-	indexing    bool
-	firstScreen func()
-	Keys        KeyMap
-	Styles      Styles
+	// asked for.
+	indexing bool
+	Keys     KeyMap
+	Styles   Styles
 
 	Width, Height int
 	// Style is the resolved glamour style (dark, light, notty, ascii).
@@ -193,7 +192,7 @@ func (p *rendererPool) render(g *guides.Guide, key renderKey) (doc *render.Rende
 type indexedMsg struct{ ix *search.Index }
 
 // afterFirstScreen starts what waits for the first screen (completing a
-// lazy library and building the search index, Options.FirstScreen) once
+// lazy library and building the search index) once
 // that screen is on its way: when nothing more is being rendered for it
 // (pending is nil), or later, when a rendering arrives or a key is
 // pressed; then it waits firstScreenSettle more. On two cores that work
@@ -204,14 +203,9 @@ func (c *Context) afterFirstScreen(pending tea.Cmd) tea.Cmd {
 		return pending
 	}
 	c.indexing = true
-	f := c.firstScreen
-	c.firstScreen = nil
 	lib, settle := c.Lib, c.settle
 	return func() tea.Msg {
 		time.Sleep(settle)
-		if f != nil {
-			f()
-		}
 		return indexedMsg{search.NewIndex(lib)}
 	}
 }
