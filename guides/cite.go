@@ -404,7 +404,13 @@ func styleProblems(g *Guide, lines lineIndex) []Problem {
 	var probs []Problem
 	body := g.source
 	lower := strings.ToLower(body)
-	inCode := codeRanges(body)
+	var inCode func(int) bool
+	code := func(i int) bool {
+		if inCode == nil {
+			inCode = codeRanges(body)
+		}
+		return inCode(i)
+	}
 	for _, p := range processPhrases {
 		for off := 0; ; {
 			i := strings.Index(lower[off:], p)
@@ -413,30 +419,46 @@ func styleProblems(g *Guide, lines lineIndex) []Problem {
 			}
 			i += off
 			off = i + len(p)
-			if inCode(i) {
+			if code(i) {
 				continue
 			}
 			probs = append(probs, Problem{File: g.File, Line: lines.line(i),
 				Msg: fmt.Sprintf("style: %q describes how the guide was made, not the rule: cite a source, label it in a box, or cut it", p)})
 		}
 	}
-	for _, w := range britishSpellings {
-		for off := 0; ; {
-			i := strings.Index(lower[off:], w)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + len(w)
-			if inCode(i) || (i > 0 && isLetter(lower[i-1])) || (off < len(lower) && isLetter(lower[off])) {
-				continue
-			}
-			probs = append(probs, Problem{File: g.File, Line: lines.line(i),
-				Msg: fmt.Sprintf("spelling: %q: Canadian government style writes -ize (%s)", body[i:off], izeForm(w))})
+	// One pass over the words, each looked up among the -ise spellings.
+	for i := 0; i < len(lower); {
+		if !isLetter(lower[i]) {
+			i++
+			continue
 		}
+		j := i
+		for j < len(lower) && isLetter(lower[j]) {
+			j++
+		}
+		if w := lower[i:j]; iseSuffix(w) && britishSet[w] && !code(i) {
+			probs = append(probs, Problem{File: g.File, Line: lines.line(i),
+				Msg: fmt.Sprintf("spelling: %q: Canadian government style writes -ize (%s)", body[i:j], izeForm(w))})
+		}
+		i = j
 	}
 	return probs
 }
+
+// iseSuffix is a quick test that a word may be an -ise spelling.
+func iseSuffix(w string) bool {
+	return strings.HasSuffix(w, "ise") || strings.HasSuffix(w, "ised") || strings.HasSuffix(w, "ising") ||
+		strings.HasSuffix(w, "isation") || strings.HasSuffix(w, "isations")
+}
+
+// britishSet holds britishSpellings for lookup.
+var britishSet = func() map[string]bool {
+	m := make(map[string]bool, len(britishSpellings))
+	for _, w := range britishSpellings {
+		m[w] = true
+	}
+	return m
+}()
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 

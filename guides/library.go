@@ -283,9 +283,15 @@ func rank(g *Guide) int {
 // every guide must be analysed.
 func (lib *Library) link() {
 	backlinks := map[string][]*Guide{}
+	// The citation and style checks read each guide's text on its own, on
+	// every core; the link checks run in order, so the first broken links
+	// are the ones that get suggestions.
+	cites := make([][]Problem, len(lib.guides))
+	parallel(len(lib.guides), func(i int) { cites[i] = citationProblems(lib.guides[i]) })
 	var problems []Problem
-	for _, g := range lib.guides {
-		problems = append(problems, lib.LinkProblems(g)...)
+	for i, g := range lib.guides {
+		problems = append(problems, lib.linkChecks(g)...)
+		problems = append(problems, cites[i]...)
 		linked := map[string]bool{}
 		for _, l := range g.links {
 			if _, ok := lib.bySlug[l.Slug]; ok && l.Kind == LinkGuide && l.Slug != g.Slug && !linked[l.Slug] {
@@ -306,6 +312,11 @@ func (lib *Library) link() {
 // these only once it is complete; a command that shows one guide asks for
 // that guide's.
 func (lib *Library) LinkProblems(g *Guide) []Problem {
+	return append(lib.linkChecks(g), citationProblems(g)...)
+}
+
+// linkChecks is LinkProblems without the citation and style checks.
+func (lib *Library) linkChecks(g *Guide) []Problem {
 	g.ensure()
 	var problems []Problem
 	report := func(line int, format string, args ...any) {
@@ -337,7 +348,7 @@ func (lib *Library) LinkProblems(g *Guide) []Problem {
 			report(1, "related: %s", lib.unknownInProblem(r).Error())
 		}
 	}
-	return append(problems, citationProblems(g)...)
+	return problems
 }
 
 // Guides returns every guide in library order. The slice must not be changed.
