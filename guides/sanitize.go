@@ -102,14 +102,16 @@ func SanitizeLine(s string) string {
 func firstUnsafe(s string) int {
 	for i := 0; i < len(s); {
 		c := s[i]
+		if !mayBeUnsafe[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
+			if c != '&' {
 				return i
 			}
-			if c == '&' {
-				if _, n := unsafeReference(s[i:]); n > 0 {
-					return i
-				}
+			if _, n := unsafeReference(s[i:]); n > 0 {
+				return i
 			}
 			i++
 			continue
@@ -122,6 +124,15 @@ func firstUnsafe(s string) int {
 	}
 	return len(s)
 }
+
+// mayBeUnsafe marks the bytes firstUnsafe must look at: controls but
+// newline and tab, DEL, '&', and every byte of a multi-byte character.
+var mayBeUnsafe = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c == '&' || c >= utf8.RuneSelf
+	}
+	return t
+}()
 
 func isBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
