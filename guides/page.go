@@ -110,6 +110,33 @@ func (lib *Library) buildPage(g *Guide) *Guide {
 	return &p
 }
 
+// Section is the part of g's page under the heading with the given anchor,
+// up to the next heading of the same or a higher level, analysed like a
+// page; ok is false when the page has no such heading.
+func (lib *Library) Section(g *Guide, anchor string) (*Guide, bool) {
+	page := lib.Page(g)
+	hs := page.Headings()
+	for i, h := range hs {
+		if h.Anchor != anchor {
+			continue
+		}
+		start := strings.LastIndexByte(page.Body[:h.Offset], '\n') + 1
+		end := len(page.Body)
+		for _, next := range hs[i+1:] {
+			if next.Level <= h.Level {
+				end = strings.LastIndexByte(page.Body[:next.Offset], '\n') + 1
+				break
+			}
+		}
+		p := *page
+		p.Body, p.source = page.Body[start:end], ""
+		p.headings, p.links, p.blocks, p.lazy = nil, nil, nil, nil
+		analyse(&p)
+		return &p, true
+	}
+	return nil, false
+}
+
 // SourcesAnchor is the heading anchor of a page's Sources section, where
 // citations lead.
 const SourcesAnchor = "sources"

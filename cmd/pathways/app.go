@@ -60,7 +60,7 @@ and the routes from temporary work to permanent residence.
 Run it with no arguments to browse, or with a guide's slug to open that guide.
 The guides are general information, not legal advice: check the official
 pages they cite before you act.`,
-		Version:           version,
+		Version:           versionString(),
 		Args:              cobra.MaximumNArgs(1),
 		SilenceUsage:      true,
 		SilenceErrors:     true,
@@ -211,11 +211,22 @@ func (a *app) completeSlugs(cmd *cobra.Command, args []string, toComplete string
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	lib, err := a.library(true)
+	// Front matter only: a guide's text is read just for its anchors.
+	lib, err := a.load(true, guides.Options{Lazy: true})
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveError
 	}
 	var out []string
+	if slug, prefix, ok := strings.Cut(toComplete, "#"); ok && cmd.Name() == "show" {
+		if g, found := lib.Guide(slug); found {
+			for _, h := range g.Headings() {
+				if strings.HasPrefix(h.Anchor, prefix) {
+					out = append(out, slug+"#"+h.Anchor+"\t"+h.Text)
+				}
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
 	for _, g := range lib.Guides() {
 		if strings.HasPrefix(g.Slug, toComplete) {
 			out = append(out, g.Slug+"\t"+g.Title)

@@ -89,8 +89,8 @@ func (a *app) writeJSON(v any) error {
 
 func (a *app) showCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:               "show SLUG",
-		Short:             "Print a guide, rendered for the terminal (plain text when piped)",
+		Use:               "show SLUG[#ANCHOR]",
+		Short:             "Print a guide, or one section of it, rendered for the terminal (plain text when piped)",
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: a.completeSlugs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -98,7 +98,8 @@ func (a *app) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			g, err := lib.Lookup(args[0])
+			slug, anchor, _ := strings.Cut(args[0], "#")
+			g, err := lib.Lookup(slug)
 			if err != nil {
 				return err
 			}
@@ -111,6 +112,9 @@ func (a *app) showCmd() *cobra.Command {
 				return err
 			}
 			out, err := r.Text(g)
+			if anchor != "" {
+				out, err = r.TextSection(g, anchor)
+			}
 			if err != nil {
 				return err
 			}

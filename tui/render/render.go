@@ -233,7 +233,20 @@ func (r *Renderer) Preview(g *guides.Guide) (*Rendered, error) {
 // Text renders g as a document to print: title, summary and reviewed date,
 // the body with numbered links, and a list of where each link goes.
 func (r *Renderer) Text(g *guides.Guide) (string, error) {
-	page := r.lib.Page(g)
+	return r.text(g, r.lib.Page(g))
+}
+
+// TextSection is Text for one section of g's page (see Library.Section),
+// under the guide's title, summary and reviewed date.
+func (r *Renderer) TextSection(g *guides.Guide, anchor string) (string, error) {
+	section, ok := r.lib.Section(g, anchor)
+	if !ok {
+		return "", fmt.Errorf("guide %q has no section %q", g.Slug, guides.SanitizeLine(anchor))
+	}
+	return r.text(g, section)
+}
+
+func (r *Renderer) text(g *guides.Guide, page *guides.Guide) (string, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", g.Title)
 	fmt.Fprintf(&b, "%s\n\n", g.Summary)
