@@ -59,15 +59,18 @@ and the routes from temporary work to permanent residence.
 
 Run it with no arguments to browse, or with a guide's slug to open that guide.
 The guides are general information, not legal advice: check the official
-pages they cite before you act.`,
+pages they cite before you act.
+
+` + exitCodesHelp,
 		Version:           versionString(),
-		Args:              cobra.MaximumNArgs(1),
+		Args:              usageArgs(cobra.MaximumNArgs(1)),
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		ValidArgsFunction: a.completeSlugs,
 		RunE:              a.runBrowse,
 	}
 	root.SetVersionTemplate("pathways {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usage(err) })
 	pf := root.PersistentFlags()
 	pf.StringArrayVar(&a.dirs, "dir", nil, "add guides from `DIR` (repeatable; also PATHWAYS_DIR, colon-separated)")
 	pf.StringVar(&a.style, "style", assets.StyleAuto, "`STYLE`: auto, dark, light, notty or ascii")
@@ -123,16 +126,18 @@ func (a *app) load(quiet bool, opts guides.Options) (*guides.Library, error) {
 		}
 		info, err := os.Stat(d)
 		switch {
+		case os.IsNotExist(err):
+			return nil, usage(fmt.Errorf("guide folder %s: %v", guides.SanitizeLine(d), describeErr(err)))
 		case err != nil:
 			return nil, fmt.Errorf("guide folder %s: %v", guides.SanitizeLine(d), describeErr(err))
 		case !info.IsDir():
-			return nil, fmt.Errorf("guide folder %s is a file, not a folder", guides.SanitizeLine(d))
+			return nil, usage(fmt.Errorf("guide folder %s is a file, not a folder", guides.SanitizeLine(d)))
 		}
 		dirs = append(dirs, guides.OSDir(d))
 	}
 	limit, err := parseSize(a.maxSize)
 	if err != nil {
-		return nil, err
+		return nil, usage(err)
 	}
 	a.libOpts = opts
 	opts.MaxFileSize = limit
@@ -192,7 +197,7 @@ func (a *app) output(w any) render.Output {
 func (a *app) textStyle() (string, error) {
 	style, err := render.ResolveStyle(a.output(a.stdout))
 	if err != nil {
-		return "", err
+		return "", usage(err)
 	}
 	return render.Background(style, func() bool {
 		in, okIn := a.stdin.(*os.File)

@@ -47,7 +47,7 @@ func (a *app) bookmarksCmd() *cobra.Command {
 		Long: `List the bookmarks made in the reader with m, newest first. Bookmarks for
 guides that are not loaded now (say, from a folder not given with --dir) are
 kept but not listed.`,
-		Args: cobra.NoArgs,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			store, warning, err := a.openStore(cmd)
 			if err != nil {

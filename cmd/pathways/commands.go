@@ -20,7 +20,7 @@ func (a *app) listCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the guides: slug, title and the date their facts were reviewed",
-		Args:  cobra.NoArgs,
+		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if asJSON {
 				lib, err := a.library(false)
@@ -91,7 +91,7 @@ func (a *app) showCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:               "show SLUG[#ANCHOR]",
 		Short:             "Print a guide, or one section of it, rendered for the terminal (plain text when piped)",
-		Args:              cobra.ExactArgs(1),
+		Args:              usageArgs(cobra.ExactArgs(1)),
 		ValidArgsFunction: a.completeSlugs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib, err := a.lazily()
@@ -113,7 +113,9 @@ func (a *app) showCmd() *cobra.Command {
 			}
 			out, err := r.Text(g)
 			if anchor != "" {
-				out, err = r.TextSection(g, anchor)
+				if out, err = r.TextSection(g, anchor); err != nil {
+					return usage(err)
+				}
 			}
 			if err != nil {
 				return err
@@ -133,7 +135,7 @@ func (a *app) checkCmd() *cobra.Command {
 		Long: `Validate every loaded guide: front matter, links, anchors, related guides.
 Each problem is printed as file:line: message. Exits 1 if there is any problem.
 With --stale, list instead the guides reviewed more than 12 months ago.`,
-		Args: cobra.NoArgs,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib, err := a.library(true)
 			if err != nil {
@@ -148,7 +150,7 @@ With --stale, list instead the guides reviewed more than 12 months ago.`,
 			}
 			if len(probs) > 0 {
 				fmt.Fprintf(a.stderr, "%d problem(s) in %d guide(s) checked\n", len(probs), len(lib.Guides()))
-				return exitCode(1)
+				return exitCode(exitNotFound)
 			}
 			fmt.Fprintf(a.stderr, "%d guides checked, no problems\n", len(lib.Guides()))
 			return nil
@@ -170,7 +172,7 @@ func (a *app) checkStale(lib *guides.Library) error {
 	}
 	if n > 0 {
 		fmt.Fprintf(a.stderr, "%d of %d guides were reviewed more than %d months ago\n", n, len(lib.Guides()), guides.StaleAfter)
-		return exitCode(1)
+		return exitCode(exitNotFound)
 	}
 	fmt.Fprintf(a.stderr, "%d guides checked, all reviewed within %d months\n", len(lib.Guides()), guides.StaleAfter)
 	return nil
@@ -184,7 +186,7 @@ func (a *app) searchCmd() *cobra.Command {
 		Short: "Search every guide; prints ranked results (slug, title, section, snippet)",
 		Long: `Search titles, tags, headings, summaries and text of every guide, ranked as in
 the browser's search pane. Each word must match. Exits 1 when nothing matches.`,
-		Args: cobra.MinimumNArgs(1),
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib, err := a.library(false)
 			if err != nil {
@@ -194,7 +196,12 @@ the browser's search pane. Each word must match. Exits 1 when nothing matches.`,
 			results := search.NewIndex(lib).Search(query, limit)
 			if len(results) == 0 {
 				fmt.Fprintf(a.stderr, "no guide matches %q\n", guides.SanitizeLine(query))
-				return exitCode(1)
+				if asJSON {
+					if err := a.writeJSON([]searchJSON{}); err != nil {
+						return err
+					}
+				}
+				return exitCode(exitNotFound)
 			}
 			if asJSON {
 				out := make([]searchJSON, 0, len(results))
@@ -245,7 +252,7 @@ func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
 	o.Terminal = true
 	style, err := render.ResolveStyle(o)
 	if err != nil {
-		return err
+		return usage(err)
 	}
 	opts := tui.Options{Style: style, Width: a.width}
 	if len(args) == 1 {
@@ -256,7 +263,7 @@ func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
 	}
 	if !isTerminal(a.stdin) || !isTerminal(a.stdout) {
 		a.errorf("the browser needs a terminal; to print instead, use `pathways list` or `pathways show SLUG`")
-		return exitCode(1)
+		return exitCode(exitUsage)
 	}
 	store, warning, err := a.openStore(cmd)
 	switch {

@@ -300,8 +300,8 @@ func TestE2EOpenSlugAndCtrlC(t *testing.T) {
 func TestE2ENoTerminal(t *testing.T) {
 	out, err := exec.Command(binary(t)).CombinedOutput()
 	ee, ok := err.(*exec.ExitError)
-	if !ok || ee.ExitCode() != 1 {
-		t.Fatalf("exit %v, want 1", err)
+	if !ok || ee.ExitCode() != exitUsage {
+		t.Fatalf("exit %v, want %d (a usage error)", err, exitUsage)
 	}
 	if !strings.Contains(string(out), "needs a terminal") || !strings.Contains(string(out), "pathways list") {
 		t.Errorf("message %q does not point to list and show", out)

@@ -51,7 +51,7 @@ names the allowed ones.
 Prints one guide per line: its slug, a tab, the reason. The guides ruled out,
 the answers that would sharpen the result, and the reminder that this is
 orientation, not an eligibility decision, go to standard error.`,
-		Args: cobra.NoArgs,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib, err := a.library(false)
 			if err != nil {
@@ -110,10 +110,10 @@ func (a *app) findAnswers(path string) (finder.Answers, error) {
 		return a.askFinder()
 	default:
 		a.errorf("find needs a terminal to ask its questions; give the answers in a file instead: pathways find --answers FILE (YAML or JSON)")
-		return finder.Answers{}, exitCode(1)
+		return finder.Answers{}, exitCode(exitUsage)
 	}
 	if err != nil {
-		return finder.Answers{}, fmt.Errorf("answers file %s: %v", name, describeErr(err))
+		return finder.Answers{}, usage(fmt.Errorf("answers file %s: %v", name, describeErr(err)))
 	}
 	ans, err := finder.ParseAnswers(data)
 	var ae *finder.AnswersError
@@ -121,7 +121,7 @@ func (a *app) findAnswers(path string) (finder.Answers, error) {
 		for _, p := range ae.Problems {
 			a.errorf("%s: %s", name, p)
 		}
-		return finder.Answers{}, exitCode(2)
+		return finder.Answers{}, exitCode(exitUsage)
 	}
 	return ans, err
 }
@@ -133,12 +133,12 @@ func (a *app) askFinder() (finder.Answers, error) {
 	o.Terminal = true // the form is only shown on a terminal
 	style, err := render.ResolveStyle(o)
 	if err != nil {
-		return finder.Answers{}, err
+		return finder.Answers{}, usage(err)
 	}
 	ans, err := tui.AskFinder(style, a.stdin, a.stderr)
 	if errors.Is(err, tui.ErrCancelled) {
 		a.errorf("cancelled")
-		return ans, exitCode(1)
+		return ans, exitCode(130)
 	}
 	return ans, err
 }

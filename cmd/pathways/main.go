@@ -5,7 +5,6 @@ package main
 import (
 	"io"
 	"os"
-	"strconv"
 )
 
 func main() {
@@ -20,18 +19,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd.SetIn(stdin)
 	cmd.SetOut(stdout)
 	cmd.SetErr(stderr)
-	if err := cmd.Execute(); err != nil {
-		if code, ok := err.(exitCode); ok {
-			return int(code)
-		}
+	err := cmd.Execute()
+	if _, silent := err.(exitCode); err != nil && !silent {
 		app.errorf("%v", err)
-		return 2
 	}
-	return 0
+	return codeFor(err)
 }
-
-// exitCode ends a command with a code and no further message (the command
-// has already said what went wrong).
-type exitCode int
-
-func (e exitCode) Error() string { return "exit status " + strconv.Itoa(int(e)) }
