@@ -1,5 +1,5 @@
 module github.com/microcosm-cc/bluemonday
 
-go 1.26
+go 1.26.0
 
-require golang.org/x/net v0.42.0
+require golang.org/x/net v0.63.0
