@@ -160,10 +160,14 @@ var ErrCancelled = errors.New("cancelled")
 // AskFinder asks the finder's questions on the terminal behind in and out
 // (the form is drawn on out) and returns the answers. style is as in
 // Options. It returns ErrCancelled when the reader presses ctrl+c.
-func AskFinder(style string, in io.Reader, out io.Writer) (finder.Answers, error) {
-	st := NewStyles(formIsDark(style, in, out), assets.Plain(style))
+func AskFinder(style string, accessible bool, in io.Reader, out io.Writer) (finder.Answers, error) {
+	dark := true
+	if !accessible {
+		dark = formIsDark(style, in, out)
+	}
+	st := NewStyles(dark, assets.Plain(style))
 	vals := newFinderValues(finder.Answers{})
-	form := finderForm(vals, func() (string, Styles) { return style, st }, true).WithInput(in).WithOutput(out)
+	form := finderForm(vals, func() (string, Styles) { return style, st }, true).WithInput(in).WithOutput(out).WithAccessible(accessible)
 	if err := form.Run(); err != nil {
 		if errors.Is(err, huh.ErrUserAborted) {
 			return finder.Answers{}, ErrCancelled

@@ -24,10 +24,12 @@ type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 
-	dirs    []string
-	style   string
-	width   int
-	maxSize string
+	dirs  []string
+	style string
+	// accessibleFlag is find's --accessible.
+	accessibleFlag bool
+	width          int
+	maxSize        string
 
 	lib *guides.Library
 	// libOpts is how lib was loaded: a full load serves every command.

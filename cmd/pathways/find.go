@@ -73,6 +73,7 @@ orientation, not an eligibility decision, go to standard error.`,
 		},
 	}
 	cmd.Flags().StringVar(&answersPath, "answers", "", "read the answers from `FILE` (YAML or JSON; - for standard input)")
+	cmd.Flags().BoolVar(&a.accessibleFlag, "accessible", false, "ask the questions one line at a time, for screen readers (also ACCESSIBLE=1)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array for scripts")
 	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
 	return cmd
@@ -106,7 +107,7 @@ func (a *app) findAnswers(path string) (finder.Answers, error) {
 			data, err = readLimited(f)
 			f.Close()
 		}
-	case isTerminal(a.stdin) && isTerminal(a.stderr):
+	case isTerminal(a.stdin) && isTerminal(a.stderr), a.accessible():
 		return a.askFinder()
 	default:
 		a.errorf("find needs a terminal to ask its questions; give the answers in a file instead: pathways find --answers FILE (YAML or JSON)")
@@ -126,16 +127,23 @@ func (a *app) findAnswers(path string) (finder.Answers, error) {
 	return ans, err
 }
 
+// accessible reports huh's accessible mode: --accessible or ACCESSIBLE set.
+// The questions are then asked a line at a time, without redrawing, which
+// screen readers can follow; it works on any input, a pipe included.
+func (a *app) accessible() bool { return a.accessibleFlag || a.getenv("ACCESSIBLE") != "" }
+
 // askFinder asks the questions in a form drawn on standard error, so that
 // standard output can still be redirected.
 func (a *app) askFinder() (finder.Answers, error) {
 	o := a.output(a.stderr)
-	o.Terminal = true // the form is only shown on a terminal
+	// The form is drawn on a terminal; in accessible mode it may be asked
+	// over a pipe, and is then plain.
+	o.Terminal = o.Terminal || !a.accessible()
 	style, err := render.ResolveStyle(o)
 	if err != nil {
 		return finder.Answers{}, usage(err)
 	}
-	ans, err := tui.AskFinder(style, a.stdin, a.stderr)
+	ans, err := tui.AskFinder(style, a.accessible(), a.stdin, a.stderr)
 	if errors.Is(err, tui.ErrCancelled) {
 		a.errorf("cancelled")
 		return ans, exitCode(130)
