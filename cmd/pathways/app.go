@@ -56,12 +56,9 @@ func (a *app) rootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "pathways [SLUG]",
 		Short: "Offline guides to Canadian work permits and the routes to permanent residence",
-		Long: `pathways is an offline terminal browser for guides on Canadian work permits
-and the routes from temporary work to permanent residence.
+		Long: `pathways is an offline terminal browser for guides on Canadian work permits and the routes from temporary work to permanent residence.
 
-Run it with no arguments to browse, or with a guide's slug to open that guide.
-The guides are general information, not legal advice: check the official
-pages they cite before you act.
+Run it with no arguments to browse, or with a guide's slug to open that guide. The guides are general information, not legal advice: check the official pages they cite before you act.
 
 ` + exitCodesHelp,
 		Version:           versionString(),

@@ -44,10 +44,8 @@ func (a *app) bookmarksCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "bookmarks",
 		Short: "List your bookmarks: guide, heading and title, newest first",
-		Long: `List the bookmarks made in the reader with m, newest first. Bookmarks for
-guides that are not loaded now (say, from a folder not given with --dir) are
-kept but not listed.`,
-		Args: usageArgs(cobra.NoArgs),
+		Long:  `List the bookmarks made in the reader with m, newest first. Bookmarks for guides that are not loaded now (say, from a folder not given with --dir) are kept but not listed.`,
+		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			store, warning, err := a.openStore(cmd)
 			if err != nil {

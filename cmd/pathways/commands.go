@@ -89,8 +89,8 @@ func (a *app) writeJSON(v any) error {
 
 func (a *app) showCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:               "show SLUG[#ANCHOR]",
-		Short:             "Print a guide, or one section of it, rendered for the terminal (plain text when piped)",
+		Use:               "show SLUG",
+		Short:             "Print a guide (SLUG#ANCHOR: one section), rendered for the terminal (plain text when piped)",
 		Args:              usageArgs(cobra.ExactArgs(1)),
 		ValidArgsFunction: a.completeSlugs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -132,10 +132,8 @@ func (a *app) checkCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Validate every guide; print each problem as file:line: message",
-		Long: `Validate every loaded guide: front matter, links, anchors, related guides.
-Each problem is printed as file:line: message. Exits 1 if there is any problem.
-With --stale, list instead the guides reviewed more than 12 months ago.`,
-		Args: usageArgs(cobra.NoArgs),
+		Long:  `Validate every loaded guide: front matter, links, anchors, related guides. Each problem is printed as file:line: message. Exits 1 if there is any problem. With --stale, list instead the guides reviewed more than 12 months ago.`,
+		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib, err := a.library(true)
 			if err != nil {
@@ -184,9 +182,8 @@ func (a *app) searchCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "search QUERY",
 		Short: "Search every guide; prints ranked results (slug, title, section, snippet)",
-		Long: `Search titles, tags, headings, summaries and text of every guide, ranked as in
-the browser's search pane. Each word must match. Exits 1 when nothing matches.`,
-		Args: usageArgs(cobra.MinimumNArgs(1)),
+		Long:  `Search titles, tags, headings, summaries and text of every guide, ranked as in the browser's search pane. Each word must match. Exits 1 when nothing matches.`,
+		Args:  usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib, err := a.library(false)
 			if err != nil {

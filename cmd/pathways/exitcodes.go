@@ -20,10 +20,10 @@ const (
 )
 
 // exitCodesHelp is the exit codes, as --help shows them.
-const exitCodesHelp = `Exit codes: 0 success; 1 nothing found (search) or problems found (check);
-2 usage error (unknown flag, slug or style, bad answers file, no terminal for the
-browser or the form); 3 runtime failure (unreadable folder, failed render or save);
-128+N when signal N ends the browser (130 when the form is cancelled).`
+const exitCodesHelp = "Exit codes: 0 success; 1 nothing found (search) or problems found (check); " +
+	"2 usage error (unknown flag, slug or style, bad answers file, no terminal for the browser or the form); " +
+	"3 runtime failure (unreadable folder, failed render or save); " +
+	"128+N when signal N ends the browser (130 when the form is cancelled)."
 
 // exitCode ends a command with a code and no further message (the command
 // has already said what went wrong).

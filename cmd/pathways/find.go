@@ -20,17 +20,16 @@ func (a *app) findCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "find",
 		Short: "Answer a few questions; list the guides that apply to you, and why",
-		Long: `Ask a few questions about your situation and list the guides that apply,
-what you can act on now first, each with its reason in one sentence.
+		Long: `Ask a few questions about your situation and list the guides that apply, what you can act on now first, each with its reason in one sentence.
 
-On a terminal the questions are asked in a form. With --answers they are read
-from a YAML or JSON file instead ("-" reads standard input), for scripts:
+On a terminal the questions are asked in a form. With --answers they are read from a YAML or JSON file instead ("-" reads standard input), for scripts:
 
   location: in-canada          # or outside-canada
   status: graduate             # student, graduate, worker, visitor, none
   study: {credential: master, months: 16, completed: true}
                                # credential: bachelor, master, doctoral,
-                               # college-diploma, certificate, none
+                               # university-certificate, college-diploma,
+                               # certificate (school not given), none
   job_offer: none              # none, lmia, lmia-exempt, unsure
   canadian_skilled_months: 4   # TEER 0-3 work in Canada, last 3 years
   foreign_skilled_months: 24
@@ -45,12 +44,9 @@ from a YAML or JSON file instead ("-" reads standard input), for scripts:
                                # canadian-or-pr
   partner_permit_months: 20    # months left on a working partner's permit
 
-A missing key means "not answered"; an unknown key or value is an error that
-names the allowed ones.
+A missing key means "not answered"; an unknown key or value is an error that names the allowed ones.
 
-Prints one guide per line: its slug, a tab, the reason. The guides ruled out,
-the answers that would sharpen the result, and the reminder that this is
-orientation, not an eligibility decision, go to standard error.`,
+Prints one guide per line: its slug, a tab, the reason. The guides ruled out, the answers that would sharpen the result, and the reminder that this is orientation, not an eligibility decision, go to standard error.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib, err := a.library(false)

@@ -3,8 +3,11 @@
 package main
 
 import (
+	"context"
 	"io"
 	"os"
+
+	"charm.land/fang/v2"
 )
 
 func main() {
@@ -19,7 +22,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd.SetIn(stdin)
 	cmd.SetOut(stdout)
 	cmd.SetErr(stderr)
-	err := cmd.Execute()
+	// fang styles help and adds the man page; errors are printed here, in
+	// pathways' own form, made safe to print.
+	err := fang.Execute(context.Background(), cmd,
+		fang.WithVersion(versionString()),
+		fang.WithoutCompletions(), // cobra's completion command, with slug completion
+		fang.WithErrorHandler(func(io.Writer, fang.Styles, error) {}))
 	if _, silent := err.(exitCode); err != nil && !silent {
 		app.errorf("%v", err)
 	}
