@@ -5,15 +5,20 @@ import (
 	"strings"
 )
 
-// version is set by a release build with -ldflags "-X main.version=v1.2.3";
-// otherwise it comes from the module's build information.
-var version = ""
+// version, commit and date are set by a release build (see
+// .goreleaser.yaml) with -ldflags "-X main.version=v1.2.3 -X main.commit=…
+// -X main.date=…"; otherwise they come from the module's build information.
+var version, commit, date = "", "", ""
 
 // versionString says which pathways this is: the release version, or the
 // module version Go recorded ("(devel)" for a build from a checkout), with
 // the commit and its date, and "modified" when the checkout had changes.
 func versionString() string {
 	info, ok := debug.ReadBuildInfo()
+	if commit != "" {
+		info = &debug.BuildInfo{Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: commit}, {Key: "vcs.time", Value: date}}}
+		ok = true
+	}
 	return describeVersion(version, info, ok)
 }
 
