@@ -132,6 +132,11 @@ func (a *app) load(quiet bool, opts guides.Options) (*guides.Library, error) {
 		case !info.IsDir():
 			return nil, usage(fmt.Errorf("guide folder %s is a file, not a folder", guides.SanitizeLine(d)))
 		}
+		// A folder asked for by name that cannot be read is a runtime
+		// failure (exit 3); one found inside it is a problem check reports.
+		if err := readable(d); err != nil {
+			return nil, fmt.Errorf("guide folder %s: %v", guides.SanitizeLine(d), describeErr(err))
+		}
 		dirs = append(dirs, guides.OSDir(d))
 	}
 	limit, err := parseSize(a.maxSize)
@@ -165,6 +170,19 @@ func (a *app) report(lib *guides.Library, extra ...guides.Problem) {
 	if len(probs) > 0 {
 		a.errorf("%d problem(s) in guide files; the other guides loaded (run `pathways check` for the list)", len(probs))
 	}
+}
+
+// readable reports whether the folder d can be listed.
+func readable(d string) error {
+	f, err := os.Open(d)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := f.ReadDir(1); err != nil && err != io.EOF {
+		return err
+	}
+	return nil
 }
 
 func describeErr(err error) string {
