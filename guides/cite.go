@@ -42,6 +42,20 @@ type citeRef struct {
 // code and code spans. A footnote definition ("[^id]: …" at the start of a
 // line) is not a citation; defs holds the offsets of those.
 func citeRefs(body string) (refs []citeRef, defs []int) {
+	eachLine(body, func(line string, start, end int, fenced bool) {
+		// Fenced code and indented code blocks hold no citations.
+		if !fenced && len(line)-len(strings.TrimLeft(line, " ")) < 4 {
+			refs, defs = lineCiteRefs(body, start, end, refs, defs)
+		}
+	})
+	return refs, defs
+}
+
+// eachLine calls f for every line of a markdown body, with its byte
+// extent and whether it is fenced code (a fence line included); an
+// unclosed fence runs to the end. The checks in this file and the budget
+// in links.go read bodies line by line this way.
+func eachLine(body string, f func(line string, start, end int, fenced bool)) {
 	fence := ""
 	for off := 0; off < len(body); {
 		end := strings.IndexByte(body[off:], '\n')
@@ -57,16 +71,15 @@ func citeRefs(body string) (refs []citeRef, defs []int) {
 			if strings.HasPrefix(trimmed, fence) {
 				fence = ""
 			}
+			f(line, off, end, true)
 		case strings.HasPrefix(trimmed, "```"), strings.HasPrefix(trimmed, "~~~"):
 			fence = trimmed[:3]
-		case len(line)-len(trimmed) >= 4:
-			// An indented code block.
+			f(line, off, end, true)
 		default:
-			refs, defs = lineCiteRefs(body, off, end, refs, defs)
+			f(line, off, end, false)
 		}
 		off = end + 1
 	}
-	return refs, defs
 }
 
 func lineCiteRefs(body string, start, end int, refs []citeRef, defs []int) ([]citeRef, []int) {
@@ -284,23 +297,10 @@ func findBoxes(body string) []box {
 	var out []box
 	var cur *box
 	prevText := "" // the last non-blank line before the current one
-	fence := ""
-	for off := 0; off < len(body); {
-		end := strings.IndexByte(body[off:], '\n')
-		if end < 0 {
-			end = len(body)
-		} else {
-			end += off
-		}
-		line := body[off:end]
+	eachLine(body, func(line string, start, _ int, fenced bool) {
 		trimmed := strings.TrimSpace(line)
 		switch {
-		case fence != "":
-			if strings.HasPrefix(trimmed, fence) {
-				fence = ""
-			}
-		case strings.HasPrefix(trimmed, "```"), strings.HasPrefix(trimmed, "~~~"):
-			fence = trimmed[:3]
+		case fenced:
 		case cur != nil && strings.HasPrefix(trimmed, ">"):
 			t := strings.TrimSpace(strings.TrimPrefix(trimmed, ">"))
 			if cur.First == "" && t != "" {
@@ -315,7 +315,7 @@ func findBoxes(body string) []box {
 			if t, ok := strings.CutPrefix(trimmed, ">"); ok {
 				t = strings.TrimSpace(t)
 				if strings.HasPrefix(t, "[!") && strings.HasSuffix(t, "]") {
-					cur = &box{Type: strings.ToUpper(t[2 : len(t)-1]), Offset: off,
+					cur = &box{Type: strings.ToUpper(t[2 : len(t)-1]), Offset: start,
 						UnderHeading: strings.HasPrefix(prevText, "#")}
 				}
 			}
@@ -323,8 +323,7 @@ func findBoxes(body string) []box {
 		if trimmed != "" {
 			prevText = trimmed
 		}
-		off = end + 1
-	}
+	})
 	if cur != nil {
 		out = append(out, *cur)
 	}
@@ -476,40 +475,21 @@ func izeForm(w string) string {
 func codeRanges(body string) func(int) bool {
 	type span struct{ start, end int }
 	var spans []span
-	fence := ""
-	fenceStart := 0
-	for off := 0; off < len(body); {
-		end := strings.IndexByte(body[off:], '\n')
-		if end < 0 {
-			end = len(body)
-		} else {
-			end += off
+	eachLine(body, func(_ string, start, end int, fenced bool) {
+		if fenced {
+			spans = append(spans, span{start, end})
+			return
 		}
-		trimmed := strings.TrimLeft(body[off:end], " ")
-		switch {
-		case fence != "":
-			if strings.HasPrefix(trimmed, fence) {
-				spans = append(spans, span{fenceStart, end})
-				fence = ""
+		for i := start; i < end; i++ {
+			if body[i] != '`' {
+				continue
 			}
-		case strings.HasPrefix(trimmed, "```"), strings.HasPrefix(trimmed, "~~~"):
-			fence, fenceStart = trimmed[:3], off
-		default:
-			for i := off; i < end; i++ {
-				if body[i] != '`' {
-					continue
-				}
-				if j := strings.IndexByte(body[i+1:end], '`'); j >= 0 {
-					spans = append(spans, span{i, i + 1 + j})
-					i += j + 1
-				}
+			if j := strings.IndexByte(body[i+1:end], '`'); j >= 0 {
+				spans = append(spans, span{i, i + 1 + j})
+				i += j + 1
 			}
 		}
-		off = end + 1
-	}
-	if fence != "" {
-		spans = append(spans, span{fenceStart, len(body)})
-	}
+	})
 	return func(i int) bool {
 		for _, s := range spans {
 			if i >= s.start && i <= s.end {

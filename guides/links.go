@@ -151,34 +151,25 @@ const (
 // 0-based line where it was passed.
 func blockBudget(body string) (string, int) {
 	defs, tables, n := 0, 0, -1
-	fence := ""
-	for line := range strings.SplitSeq(body, "\n") {
+	over, at := "", 0
+	eachLine(body, func(line string, _, _ int, fenced bool) {
 		n++
 		t := strings.TrimLeft(line, " ")
-		switch {
-		case fence != "":
-			if strings.HasPrefix(t, fence) {
-				fence = ""
-			}
-			continue
-		case strings.HasPrefix(t, "```"), strings.HasPrefix(t, "~~~"):
-			fence = t[:3]
-			continue
-		case len(line)-len(t) > 3:
-			continue
+		if over != "" || fenced || len(line)-len(t) > 3 {
+			return
 		}
 		if refDefinitionLine(t) {
 			if defs++; defs > MaxRefDefinitions {
-				return fmt.Sprintf("more than %d link reference definitions", MaxRefDefinitions), n
+				over, at = fmt.Sprintf("more than %d link reference definitions", MaxRefDefinitions), n
 			}
 		}
 		if tableDelimiterLine(t) {
 			if tables++; tables > MaxTables {
-				return fmt.Sprintf("more than %d tables", MaxTables), n
+				over, at = fmt.Sprintf("more than %d tables", MaxTables), n
 			}
 		}
-	}
-	return "", 0
+	})
+	return over, at
 }
 
 // refDefinitionLine is "[label]: …", the start of a link reference

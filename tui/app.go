@@ -188,14 +188,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.toScreen(msg)
 	case tea.PasteMsg:
 		// Bracketed paste: text for the search box or the find prompt.
-		var cmd tea.Cmd
-		switch m.screen {
-		case screenSearch:
-			m.search, cmd = m.search.Update(msg)
-		case screenReader:
-			m.reader, cmd = m.reader.Update(msg)
-		}
-		return m, cmd
+		return m.toScreen(msg)
 	}
 	if m.screen == screenFinder {
 		// The form's own messages (next field, next page) go back to it.
