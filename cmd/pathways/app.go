@@ -79,7 +79,7 @@ Run it with no arguments to browse, or with a guide's slug to open that guide. T
 	_ = root.RegisterFlagCompletionFunc("style", cobra.FixedCompletions(assets.StyleNames, cobra.ShellCompDirectiveNoFileComp))
 	_ = root.MarkPersistentFlagDirname("dir")
 
-	root.AddCommand(a.listCmd(), a.showCmd(), a.checkCmd(), a.searchCmd(), a.bookmarksCmd(), a.findCmd())
+	root.AddCommand(a.listCmd(), a.showCmd(), a.checkCmd(), a.searchCmd(), a.bookmarksCmd(), a.findCmd(), a.crsCmd())
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() == "completion" {

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/goccy/go-yaml"
+	"github.com/spf13/cobra"
+
+	"pathways/guides"
+	"pathways/guides/crs"
+)
+
+func (a *app) crsCmd() *cobra.Command {
+	var answersPath string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "crs --answers FILE",
+		Short: "Your Express Entry CRS score, factor by factor, with what would raise it",
+		Long: `Compute a Comprehensive Ranking System score from your answers, in a YAML or JSON file ("-" reads standard input): the total out of 1,200, each section and factor with the rule that gave its points, the three changes that would raise it most, and the latest draw cut-offs in the guides, as history, not a prediction.
+
+Language results are CLB levels for English and NCLC levels for French, in each of the four abilities:
+
+  age: 29
+  partner: none                 # none, coming, citizen-or-pr, not-coming
+  education: master             # none, secondary, one-year, two-year, bachelor,
+                                # two-or-more, master, doctoral
+  canadian_education: none      # none, one-or-two-year, three-year-or-more
+  first_language: english       # english or french
+  english: {reading: 9, writing: 8, listening: 9, speaking: 8}
+  french: {reading: 0, writing: 0, listening: 0, speaking: 0}
+  canadian_experience_years: 1
+  foreign_experience_years: 3
+  certificate_of_qualification: false
+  sibling_in_canada: false
+  provincial_nomination: false
+  job_offer: false              # asked, but worth no points since March 25, 2025
+  partner_education: bachelor   # only with partner: coming
+  partner_language: {reading: 7, writing: 7, listening: 7, speaking: 7}
+  partner_canadian_experience_years: 0
+
+A missing key means none. The result is an estimate from IRCC's published grid, not a decision; IRCC's own tool is the reference.`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if answersPath == "" {
+				return usage(fmt.Errorf("crs needs your answers: pathways crs --answers FILE (YAML or JSON; see pathways crs --help)"))
+			}
+			p, err := a.crsAnswers(answersPath)
+			if err != nil {
+				return err
+			}
+			grid, err := crs.LoadGrid()
+			if err != nil {
+				return err
+			}
+			r := grid.Score(p)
+			if asJSON {
+				return a.writeJSON([]crs.Result{r})
+			}
+			a.printScore(grid, r)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&answersPath, "answers", "", "read the answers from `FILE` (YAML or JSON; - for standard input)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array holding the result, for scripts")
+	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
+	return cmd
+}
+
+// crsAnswers reads a profile: at most 64 KiB, within the YAML limits, with
+// unknown keys and values refused by name.
+func (a *app) crsAnswers(path string) (crs.Profile, error) {
+	var data []byte
+	var err error
+	name := guides.SanitizeLine(path)
+	if path == "-" {
+		name = "standard input"
+		data, err = readLimited(a.stdin)
+	} else {
+		var f *os.File
+		if f, err = os.Open(path); err == nil {
+			data, err = readLimited(f)
+			f.Close()
+		}
+	}
+	if err != nil {
+		return crs.Profile{}, usage(fmt.Errorf("answers file %s: %v", name, describeErr(err)))
+	}
+	if p := guides.YAMLTooBig(data, "the answers file"); p != nil {
+		return crs.Profile{}, usage(fmt.Errorf("%s: %s", name, p.Msg))
+	}
+	var p crs.Profile
+	if len(bytes.TrimSpace(data)) > 0 {
+		if err := yaml.UnmarshalWithOptions(data, &p, yaml.Strict(), yaml.DisallowUnknownField()); err != nil && err != io.EOF {
+			msg := guides.SanitizeLine(yaml.FormatError(err, false, false))
+			if len(msg) > 200 {
+				msg = msg[:200] + "…"
+			}
+			return crs.Profile{}, usage(fmt.Errorf("%s: %s", name, msg))
+		}
+	}
+	if err := p.Check(); err != nil {
+		return crs.Profile{}, usage(fmt.Errorf("%s: %s", name, guides.SanitizeLine(err.Error())))
+	}
+	return p, nil
+}
+
+// printScore writes a result as text: sections and factors, the gains, the
+// recent draws, the source and the notes.
+func (a *app) printScore(grid *crs.Grid, r crs.Result) {
+	w := a.stdout
+	who := "single"
+	if r.WithSpouse {
+		who = "with a spouse or partner"
+	}
+	fmt.Fprintf(w, "CRS score: %d of %s (scored %s)\n\n", r.Total, thousands(r.Max), who)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, s := range r.Sections {
+		if s.Max == 0 {
+			fmt.Fprintf(tw, "%s. %s\t-\t(no accompanying spouse or partner)\n", s.ID, s.Name)
+			continue
+		}
+		fmt.Fprintf(tw, "%s. %s\t%d of %d\t\n", s.ID, s.Name, s.Points, s.Max)
+		for _, f := range r.Factors {
+			if f.Section == s.ID {
+				fmt.Fprintf(tw, "   %s\t%d\t%s\n", f.Name, f.Points, f.Rule)
+			}
+		}
+	}
+	tw.Flush()
+	if len(r.Gains) > 0 {
+		fmt.Fprintln(w, "\nWhat would raise it most:")
+		for _, g := range r.Gains {
+			fmt.Fprintf(w, "  +%d  %s (pathways show %s#%s)\n", g.Points, g.Change, grid.Guide, g.Anchor)
+		}
+	}
+	if len(r.Draws) > 0 {
+		fmt.Fprintln(w, "\nRecent draws, as history, not a prediction:")
+		for _, d := range r.Draws {
+			fmt.Fprintf(w, "  %s  %-28s %d\n", d.Date, d.Type, d.Cutoff)
+		}
+		fmt.Fprintf(w, "  (pathways show %s#%s)\n", r.Draws[0].Guide, r.Draws[0].Anchor)
+	}
+	fmt.Fprintf(w, "\nGrid as of %s: %s, %s, %s\n", r.Source.Checked, r.Source.Title, r.Source.Publisher, r.Source.URL)
+	for _, n := range r.Notes {
+		fmt.Fprintln(w, n)
+	}
+	fmt.Fprintf(w, "Each factor is explained in the CRS guide: pathways show %s\n", grid.Guide)
+	fmt.Fprintln(w, "This is an estimate from the published grid, not a decision: IRCC's own tool is the reference.")
+}
+
+// thousands writes n with a comma every three digits.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

@@ -1,0 +1,201 @@
+package crs
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"pathways/guides"
+)
+
+func grid(t *testing.T) *Grid {
+	t.Helper()
+	g, err := LoadGrid()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func all(level int) Language { return Language{level, level, level, level} }
+
+func section(r Result, id string) int {
+	for _, s := range r.Sections {
+		if s.ID == id {
+			return s.Points
+		}
+	}
+	return -1
+}
+
+// TestWorkedExamples holds the grid to the worked examples of the CRS guide.
+func TestWorkedExamples(t *testing.T) {
+	g := grid(t)
+	single := Profile{Age: 27, Partner: "none", Education: "two-year", CanadianEducation: "one-or-two-year",
+		English: all(9), CanadianYears: 1}
+	r := g.Score(single)
+	if r.Total != 425 || section(r, "A") != 372 || section(r, "C") != 38 || section(r, "D") != 15 {
+		t.Errorf("example 1: %d (A %d, C %d, D %d), want 425 (372, 38, 15)", r.Total, section(r, "A"), section(r, "C"), section(r, "D"))
+	}
+	second := single
+	second.CanadianYears = 2
+	if got := g.Score(second).Total; got != 450 {
+		t.Errorf("example 1 with a second year in Canada: %d, want 450", got)
+	}
+
+	couple := Profile{Age: 33, Partner: "coming", Education: "master", English: all(9), ForeignYears: 3, CanadianYears: 1,
+		PartnerEducation: "bachelor", PartnerLanguage: all(7)}
+	r = g.Score(couple)
+	if r.Total != 477 || section(r, "A") != 357 || section(r, "B") != 20 || section(r, "C") != 100 {
+		t.Errorf("example 2: %d (A %d, B %d, C %d), want 477 (357, 20, 100)", r.Total, section(r, "A"), section(r, "B"), section(r, "C"))
+	}
+	french := couple
+	french.French = all(7)
+	if got := g.Score(french).Total; got != 539 {
+		t.Errorf("example 2 with NCLC 7 French: %d, want 539", got)
+	}
+	nominated := couple
+	nominated.Nomination = true
+	if got := g.Score(nominated).Total; got != 1077 {
+		t.Errorf("example 2 with a nomination: %d, want 1077", got)
+	}
+}
+
+// TestPartnerScoredAsSingle: a partner who is a citizen or PR, or who is
+// not coming, scores as single.
+func TestPartnerScoredAsSingle(t *testing.T) {
+	g := grid(t)
+	base := Profile{Age: 30, Education: "bachelor", English: all(8), CanadianYears: 2}
+	want := g.Score(base).Total
+	for _, partner := range []string{"none", "citizen-or-pr", "not-coming"} {
+		p := base
+		p.Partner, p.PartnerEducation, p.PartnerLanguage = partner, "master", all(9)
+		if got := g.Score(p); got.Total != want || got.WithSpouse {
+			t.Errorf("partner %s: %d (with spouse %v), want %d as single", partner, got.Total, got.WithSpouse, want)
+		}
+	}
+	p := base
+	p.Partner = "coming"
+	if got := g.Score(p); !got.WithSpouse || got.Total == want {
+		t.Errorf("an accompanying partner does not change the scoring: %+v", got.Sections)
+	}
+}
+
+// TestCaps: the second language, spouse, transferability groups and total
+// stay within their caps, and a job offer gives nothing but a note.
+func TestCaps(t *testing.T) {
+	g := grid(t)
+	top := Profile{Age: 25, Partner: "coming", Education: "doctoral", CanadianEducation: "three-year-or-more",
+		English: all(12), French: all(12), CanadianYears: 8, ForeignYears: 10, Certificate: true, Sibling: true,
+		Nomination: true, JobOffer: true, PartnerEducation: "doctoral", PartnerLanguage: all(12), PartnerCanadianYrs: 9}
+	r := g.Score(top)
+	if r.Total != 1200 {
+		t.Errorf("the best profile scores %d, want 1,200", r.Total)
+	}
+	for _, s := range r.Sections {
+		if s.Points > s.Max {
+			t.Errorf("section %s: %d over its cap %d", s.ID, s.Points, s.Max)
+		}
+	}
+	for _, f := range r.Factors {
+		if f.Name == "Second official language" && f.Points != 22 {
+			t.Errorf("second language with a spouse: %d, want the cap 22", f.Points)
+		}
+		if f.Name == "Job offer" && f.Points != 0 {
+			t.Errorf("a job offer scored %d", f.Points)
+		}
+	}
+	if !strings.Contains(strings.Join(r.Notes, " "), "March 25, 2025") {
+		t.Error("no note that job offers give no points")
+	}
+}
+
+// TestFrenchPoints: 25 with weak or no English, 50 with CLB 5 or more.
+func TestFrenchPoints(t *testing.T) {
+	g := grid(t)
+	for _, c := range []struct {
+		english Language
+		want    int
+	}{{Language{}, 25}, {all(4), 25}, {all(5), 50}, {Language{9, 9, 9, 4}, 25}} {
+		p := Profile{Age: 30, Education: "bachelor", FirstLanguage: "french", French: all(7), English: c.english}
+		for _, f := range g.Score(p).Factors {
+			if f.Name == "French-language ability" && f.Points != c.want {
+				t.Errorf("English %v: French points %d, want %d", c.english, f.Points, c.want)
+			}
+		}
+	}
+}
+
+// TestGains: the suggested changes are the largest, each gain is what the
+// changed profile really scores, and none is offered that gives nothing.
+func TestGains(t *testing.T) {
+	g := grid(t)
+	p := Profile{Age: 27, Partner: "none", Education: "two-year", CanadianEducation: "one-or-two-year", English: all(7), CanadianYears: 1}
+	r := g.Score(p)
+	if len(r.Gains) != 3 {
+		t.Fatalf("%d gains, want 3: %+v", len(r.Gains), r.Gains)
+	}
+	if !slices.IsSortedFunc(r.Gains, func(a, b Gain) int { return b.Points - a.Points }) {
+		t.Errorf("gains not largest first: %+v", r.Gains)
+	}
+	if !strings.Contains(r.Gains[0].Change, "CLB 10") {
+		t.Errorf("the largest gain for CLB 7 is %q, want the language retest", r.Gains[0].Change)
+	}
+	q := p
+	q.CanadianYears = 2
+	want := g.Score(q).Total - r.Total
+	found := false
+	for _, gain := range g.Score(p).Gains {
+		if strings.HasPrefix(gain.Change, "another year") {
+			found = true
+			if gain.Points != want {
+				t.Errorf("another year gains %d, want %d", gain.Points, want)
+			}
+		}
+	}
+	if !found && want >= r.Gains[2].Points {
+		t.Errorf("another year (+%d) is missing from %+v", want, r.Gains)
+	}
+}
+
+// TestCheck refuses values outside the answers.
+func TestCheck(t *testing.T) {
+	for _, p := range []Profile{{Partner: "maybe"}, {Education: "phd"}, {Age: -1}, {English: all(13)}, {FirstLanguage: "latin"}, {CanadianYears: -2}} {
+		if p.Check() == nil {
+			t.Errorf("%+v passed the check", p)
+		}
+	}
+	if err := (Profile{Age: 30, Education: "master", English: all(9)}).Check(); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestAnchorsExist: every section of the CRS guide the calculator links to
+// is there, and so is every draw's.
+func TestAnchorsExist(t *testing.T) {
+	lib := guides.LoadEmbedded()
+	g := grid(t)
+	crs, ok := lib.Guide(g.Guide)
+	if !ok {
+		t.Fatalf("no guide %q", g.Guide)
+	}
+	for _, a := range Anchors {
+		if _, ok := crs.Heading(a); !ok {
+			t.Errorf("the CRS guide has no section #%s", a)
+		}
+	}
+	for _, d := range g.RecentDraws {
+		dg, ok := lib.Guide(d.Guide)
+		if !ok {
+			t.Errorf("draw %s: no guide %q", d.Date, d.Guide)
+			continue
+		}
+		if _, ok := dg.Heading(d.Anchor); !ok {
+			t.Errorf("draw %s: no section #%s in %s", d.Date, d.Anchor, d.Guide)
+		}
+		if !strings.Contains(dg.Body, strconv.Itoa(d.Cutoff)) {
+			t.Errorf("draw %s: the cut-off %d is not in %s", d.Date, d.Cutoff, d.Guide)
+		}
+	}
+}
