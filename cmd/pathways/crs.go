@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,15 +14,17 @@ import (
 
 	"pathways/guides"
 	"pathways/guides/crs"
+	"pathways/tui"
+	"pathways/tui/render"
 )
 
 func (a *app) crsCmd() *cobra.Command {
 	var answersPath string
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "crs --answers FILE",
+		Use:   "crs",
 		Short: "Your Express Entry CRS score, factor by factor, with what would raise it",
-		Long: `Compute a Comprehensive Ranking System score from your answers, in a YAML or JSON file ("-" reads standard input): the total out of 1,200, each section and factor with the rule that gave its points, the three changes that would raise it most, and the latest draw cut-offs in the guides, as history, not a prediction.
+		Long: `Compute a Comprehensive Ranking System score from your answers: asked in a form on a terminal (a line at a time with --accessible or ACCESSIBLE=1), or read from a YAML or JSON file with --answers ("-" reads standard input). It prints the total out of 1,200, each section and factor with the rule that gave its points, the three changes that would raise it most, and the latest draw cut-offs in the guides, as history, not a prediction.
 
 Language results are CLB levels for English and NCLC levels for French, in each of the four abilities:
 
@@ -46,10 +49,17 @@ Language results are CLB levels for English and NCLC levels for French, in each 
 A missing key means none. The result is an estimate from IRCC's published grid, not a decision; IRCC's own tool is the reference.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if answersPath == "" {
-				return usage(fmt.Errorf("crs needs your answers: pathways crs --answers FILE (YAML or JSON; see pathways crs --help)"))
+			var p crs.Profile
+			var err error
+			switch {
+			case answersPath != "":
+				p, err = a.crsAnswers(answersPath)
+			case isTerminal(a.stdin) && isTerminal(a.stderr), a.accessible():
+				p, err = a.askCRS()
+			default:
+				a.errorf("crs needs a terminal to ask its questions; give the answers in a file instead: pathways crs --answers FILE (YAML or JSON; see pathways crs --help)")
+				return exitCode(exitUsage)
 			}
-			p, err := a.crsAnswers(answersPath)
 			if err != nil {
 				return err
 			}
@@ -67,8 +77,28 @@ A missing key means none. The result is an estimate from IRCC's published grid, 
 	}
 	cmd.Flags().StringVar(&answersPath, "answers", "", "read the answers from `FILE` (YAML or JSON; - for standard input)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array holding the result, for scripts")
+	cmd.Flags().BoolVar(&a.accessibleFlag, "accessible", false, "ask the questions one line at a time, for screen readers (also ACCESSIBLE=1)")
 	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
 	return cmd
+}
+
+// askCRS asks the questions in a form drawn on standard error.
+func (a *app) askCRS() (crs.Profile, error) {
+	o := a.output(a.stderr)
+	o.Terminal = o.Terminal || !a.accessible()
+	style, err := render.ResolveStyle(o)
+	if err != nil {
+		return crs.Profile{}, usage(err)
+	}
+	p, err := tui.AskCRS(style, a.accessible(), a.stdin, a.stderr)
+	if errors.Is(err, tui.ErrCancelled) {
+		a.errorf("cancelled")
+		return p, exitCode(130)
+	}
+	if err == nil {
+		err = usage(p.Check())
+	}
+	return p, err
 }
 
 // crsAnswers reads a profile: at most 64 KiB, within the YAML limits, with
