@@ -51,9 +51,9 @@ var finderRules = []Rule{
 		When: func(a Answers) bool {
 			return a.inCanada() && a.isOne(a.PRApplication, "express-entry-applied", "pnp-applied") && a.canBridge()
 		},
-		Reason:  "You have applied for permanent residence from inside Canada, so once your application has passed the completeness check (your acknowledgement of receipt) you may qualify for a bridging open work permit, however long your current permit has left, if you hold a valid work permit, are on maintained status or can restore your worker status, as IRCC's instructions have allowed since September 16, 2021.",
+		Reason:  "You have applied for permanent residence from inside Canada, so once your application has passed the completeness check (your acknowledgement of receipt) you may qualify for a bridging open work permit, however long your current permit has left (the old four-month rule went with IRCC's September 16, 2021 rewrite of its instructions), if you hold a valid work permit, are on maintained status or can restore your worker status.",
 		Changes: "A provincial nomination with an employment restriction calls for an employer-specific T13 permit instead, and a permit that lapses leaves you relying on restoring your status within 90 days.",
-		Fact:    "3.14: qualifying programs; 3.15, 3.16 (corrected 2026-12-01): status rule and no four-month test since the September 16, 2021 instructions; audit M3"},
+		Fact:    "3.14: qualifying programs; 3.15, 3.16 (corrected 2026-12-01): no four-month test since the September 16, 2021 instructions; status rules as the BOWP guide dates them (July 11, 2022); audit M3"},
 	{ID: "spouse-of-student", Tier: TierNow,
 		Slug: "spousal-open-work-permit", Anchor: "spouses-of-international-students",
 		When: func(a Answers) bool {
