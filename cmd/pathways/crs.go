@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/goccy/go-yaml"
 	"github.com/spf13/cobra"
@@ -139,59 +138,15 @@ func (a *app) crsAnswers(path string) (crs.Profile, error) {
 	return p, nil
 }
 
-// printScore writes a result as text: sections and factors, the gains, the
-// recent draws, the source and the notes.
+// printScore writes a result as text: the report's lines, each that
+// explains a factor followed by where to read about it.
 func (a *app) printScore(grid *crs.Grid, r crs.Result) {
-	w := a.stdout
-	who := "single"
-	if r.WithSpouse {
-		who = "with a spouse or partner"
-	}
-	fmt.Fprintf(w, "CRS score: %d of %s (scored %s)\n\n", r.Total, thousands(r.Max), who)
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	for _, s := range r.Sections {
-		if s.Max == 0 {
-			fmt.Fprintf(tw, "%s. %s\t-\t(no accompanying spouse or partner)\n", s.ID, s.Name)
-			continue
+	for _, l := range grid.Report(r) {
+		text := strings.TrimRight(l.Text, " ")
+		if l.Gain {
+			text += fmt.Sprintf(" (pathways show %s#%s)", l.Guide, l.Anchor)
 		}
-		fmt.Fprintf(tw, "%s. %s\t%d of %d\t\n", s.ID, s.Name, s.Points, s.Max)
-		for _, f := range r.Factors {
-			if f.Section == s.ID {
-				fmt.Fprintf(tw, "   %s\t%d\t%s\n", f.Name, f.Points, f.Rule)
-			}
-		}
+		fmt.Fprintln(a.stdout, text)
 	}
-	tw.Flush()
-	if len(r.Gains) > 0 {
-		fmt.Fprintln(w, "\nWhat would raise it most:")
-		for _, g := range r.Gains {
-			fmt.Fprintf(w, "  +%d  %s (pathways show %s#%s)\n", g.Points, g.Change, grid.Guide, g.Anchor)
-		}
-	}
-	if len(r.Draws) > 0 {
-		fmt.Fprintln(w, "\nRecent draws, as history, not a prediction:")
-		for _, d := range r.Draws {
-			fmt.Fprintf(w, "  %s  %-28s %d\n", d.Date, d.Type, d.Cutoff)
-		}
-		fmt.Fprintf(w, "  (pathways show %s#%s)\n", r.Draws[0].Guide, r.Draws[0].Anchor)
-	}
-	fmt.Fprintf(w, "\nGrid as of %s: %s, %s, %s\n", r.Source.Checked, r.Source.Title, r.Source.Publisher, r.Source.URL)
-	for _, n := range r.Notes {
-		fmt.Fprintln(w, n)
-	}
-	fmt.Fprintf(w, "Each factor is explained in the CRS guide: pathways show %s\n", grid.Guide)
-	fmt.Fprintln(w, "This is an estimate from the published grid, not a decision: IRCC's own tool is the reference.")
-}
-
-// thousands writes n with a comma every three digits.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	fmt.Fprintf(a.stdout, "Each factor is explained in the CRS guide: pathways show %s (and #section)\n", grid.Guide)
 }
