@@ -29,6 +29,7 @@ const (
 	screenReader
 	screenBookmarks
 	screenFinder
+	screenCRS
 )
 
 // Minimum usable terminal size; below it a short message is shown.
@@ -62,11 +63,13 @@ type Model struct {
 	ctx       *Context
 	screen    screen
 	back      screen // where esc leaves the search pane for
+	crsBack   screen // where esc leaves the CRS calculator for (the finder may be between)
 	browse    Browse
 	search    Search
 	reader    Reader
 	bookmarks BookmarkList
 	finder    Finder
+	crs       CRS
 	history   History
 
 	showHelp bool
@@ -91,7 +94,7 @@ func New(lib *guides.Library, opts Options) Model {
 	}
 	ctx.MaxWidth = opts.Width
 	m := Model{ctx: ctx, browse: newBrowse(ctx), search: newSearch(ctx), reader: newReader(ctx),
-		bookmarks: newBookmarks(ctx), finder: newFinder(ctx), notice: opts.Notice}
+		bookmarks: newBookmarks(ctx), finder: newFinder(ctx), crs: newCRS(ctx), notice: opts.Notice}
 	if opts.Slug != "" {
 		if g, ok := lib.Guide(opts.Slug); ok {
 			m.browse.selectSlug(g.Slug)
@@ -121,6 +124,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ctx.Width, m.ctx.Height = max(1, msg.Width), max(1, msg.Height)
 		m.browse.scrollToSel()
 		m.finder.resized()
+		m.crs.resized()
 		m.search.resized()
 		m.reader.findResized()
 		if m.screen != screenBrowse {
@@ -154,7 +158,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !ok {
 			return m, nil
 		}
-		if (m.screen == screenSearch || m.screen == screenBookmarks || m.screen == screenFinder) && m.back == screenReader {
+		// An overlay opened from the reader (the calculator perhaps from the
+		// finder, opened from the reader) keeps the reader's history.
+		fromReader := m.back == screenReader
+		if m.screen == screenCRS && m.crsBack != screenFinder {
+			fromReader = m.crsBack == screenReader
+		}
+		if (m.screen == screenSearch || m.screen == screenBookmarks || m.screen == screenFinder || m.screen == screenCRS) && fromReader {
 			m.leaveGuide()
 		} else if m.screen != screenReader {
 			m.history.Clear()
@@ -164,6 +174,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(cmd, m.ctx.saveCmd())
 	case finderDoneMsg:
 		return m, m.returnTo(m.back)
+	case crsDoneMsg:
+		return m, m.returnTo(m.crsBack)
 	case jumpMsg:
 		if m.reader.current() == nil || m.reader.current().Slug != msg.to.Slug {
 			return m, nil
@@ -190,11 +202,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// Bracketed paste: text for the search box or the find prompt.
 		return m.toScreen(msg)
 	}
-	if m.screen == screenFinder {
+	if m.screen == screenFinder || m.screen == screenCRS {
 		// The form's own messages (next field, next page) go back to it.
-		var cmd tea.Cmd
-		m.finder, cmd = m.finder.Update(msg)
-		return m, cmd
+		return m.toScreen(msg)
 	}
 	return m, nil
 }
@@ -285,7 +295,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	typing := m.screen == screenSearch || (m.screen == screenReader && m.reader.typing()) ||
-		(m.screen == screenFinder && m.finder.typing())
+		(m.screen == screenFinder && m.finder.typing()) || (m.screen == screenCRS && m.crs.typing())
 	if !typing {
 		switch {
 		case key.Matches(msg, k.Quit):
@@ -310,6 +320,14 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		if key.Matches(msg, k.Finder) {
 			return m, m.openFinder(screenBrowse)
+		}
+		if key.Matches(msg, k.CRS) {
+			return m, m.openCRS(screenBrowse)
+		}
+	case screenFinder:
+		// From the finder's results: estimate the score.
+		if key.Matches(msg, k.CRS) && !m.finder.typing() {
+			return m, m.openCRS(screenFinder)
 		}
 	case screenSearch:
 		if key.Matches(msg, k.Cancel) {
@@ -341,6 +359,8 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, m.openSearch(screenReader)
 		case key.Matches(msg, k.Finder):
 			return m, m.openFinder(screenReader)
+		case key.Matches(msg, k.CRS):
+			return m, m.openCRS(screenReader)
 		}
 	}
 	return m.toScreen(msg)
@@ -369,6 +389,13 @@ func (m *Model) openFinder(from screen) tea.Cmd {
 	return m.finder.open()
 }
 
+// openCRS shows the CRS calculator; esc returns to from.
+func (m *Model) openCRS(from screen) tea.Cmd {
+	m.crsBack = from
+	m.screen = screenCRS
+	return m.crs.open()
+}
+
 // toScreen hands a message to the active screen.
 func (m Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
@@ -383,6 +410,8 @@ func (m Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.bookmarks, cmd = m.bookmarks.Update(msg)
 	case screenFinder:
 		m.finder, cmd = m.finder.Update(msg)
+	case screenCRS:
+		m.crs, cmd = m.crs.Update(msg)
 	}
 	return m, cmd
 }
@@ -423,6 +452,8 @@ func (m Model) content() string {
 	switch m.screen {
 	case screenFinder:
 		return m.finder.View()
+	case screenCRS:
+		return m.crs.View()
 	case screenSearch:
 		return m.search.View()
 	case screenBookmarks:
@@ -473,6 +504,8 @@ func (m Model) helpView() string {
 		groups = m.bookmarks.fullHelp()
 	case screenFinder:
 		groups = m.finder.fullHelp()
+	case screenCRS:
+		groups = m.crs.fullHelp()
 	case screenReader:
 		groups = m.reader.fullHelp(m.history.CanBack(), m.history.CanForward())
 	default:

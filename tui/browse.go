@@ -341,6 +341,6 @@ func (b *Browse) fullHelp() [][]key.Binding {
 	k := b.ctx.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.Open, k.Search, k.Finder, k.Bookmarks, enabled(k.Continue, b.offer != nil), k.Help, k.Quit, k.ForceQuit},
+		{k.Open, k.Search, k.Finder, k.CRS, k.Bookmarks, enabled(k.Continue, b.offer != nil), k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -60,9 +60,12 @@ var educationLabels = map[string]string{
 	"master":      "Master's, or a professional degree for a licensed occupation", "doctoral": "Doctoral degree (PhD)",
 }
 
-// number validates a whole number from 0 to maxVal.
+// number validates a whole number from 0 to maxVal; blank counts as 0.
 func number(maxVal int) func(string) error {
 	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 0 || n > maxVal {
 			return fmt.Errorf("a whole number from 0 to %d", maxVal)
@@ -84,7 +87,12 @@ func crsForm(v *crsValues, styles func() (string, Styles)) *huh.Form {
 	partnerComing := func() bool { return v.partner != "coming" }
 	groups := []*huh.Group{
 		huh.NewGroup(
-			huh.NewInput().Title("Your age, in years").CharLimit(3).Validate(number(120)).Value(&v.age),
+			huh.NewInput().Title("Your age, in years").CharLimit(3).Validate(func(s string) error {
+				if strings.TrimSpace(s) == "" {
+					return errors.New("your age decides up to 110 points")
+				}
+				return number(120)(s)
+			}).Value(&v.age),
 			huh.NewSelect[string]().Title("Your spouse or common-law partner").Options(choiceOptions(crs.Partners, map[string]string{
 				"none": "No spouse or partner", "coming": "Coming to Canada with you, not a citizen or PR",
 				"citizen-or-pr": "A Canadian citizen or permanent resident", "not-coming": "Not coming to Canada with you",
@@ -102,8 +110,8 @@ func crsForm(v *crsValues, styles func() (string, Styles)) *huh.Form {
 		language("English (CLB)", &v.english),
 		language("French (NCLC)", &v.french),
 		huh.NewGroup(
-			huh.NewInput().Title("Years of skilled work in Canada (TEER 0 to 3), last 10 years").CharLimit(2).Validate(number(50)).Value(&v.canadianYears),
-			huh.NewInput().Title("Years of skilled work outside Canada, last 10 years").CharLimit(2).Validate(number(50)).Value(&v.foreignYears),
+			huh.NewInput().Title("Years of skilled work in Canada (TEER 0 to 3), last 10 years").Placeholder("0").CharLimit(2).Validate(number(50)).Value(&v.canadianYears),
+			huh.NewInput().Title("Years of skilled work outside Canada, last 10 years").Placeholder("0").CharLimit(2).Validate(number(50)).Value(&v.foreignYears),
 			huh.NewConfirm().Title("A Canadian certificate of qualification in a trade?").Value(&v.certificate),
 		),
 		huh.NewGroup(
@@ -113,7 +121,7 @@ func crsForm(v *crsValues, styles func() (string, Styles)) *huh.Form {
 		),
 		huh.NewGroup(
 			huh.NewSelect[string]().Title("Your spouse's or partner's highest level of education").Options(choiceOptions(crs.Educations, educationLabels)...).Value(&v.partnerEducation),
-			huh.NewInput().Title("Your spouse's or partner's years of skilled work in Canada").CharLimit(2).Validate(number(50)).Value(&v.partnerCanadianYears),
+			huh.NewInput().Title("Your spouse's or partner's years of skilled work in Canada").Placeholder("0").CharLimit(2).Validate(number(50)).Value(&v.partnerCanadianYears),
 		).WithHideFunc(partnerComing),
 		language("Your spouse's or partner's first official language (CLB/NCLC)", &v.partnerLanguage).WithHideFunc(partnerComing),
 	}

@@ -319,7 +319,7 @@ func (f *Finder) shortHelp() []key.Binding {
 	}
 	k := f.ctx.Keys
 	has := len(f.entries()) > 0
-	return []key.Binding{enabled(k.Open, has), enabled(k.Down, has), enabled(k.Up, has), f.keys.Edit, f.keys.Close, k.Help}
+	return []key.Binding{enabled(k.Open, has), enabled(k.Down, has), enabled(k.Up, has), f.keys.Edit, k.CRS, f.keys.Close, k.Help}
 }
 
 // fullHelp groups the finder's keys for the help screen.
@@ -330,6 +330,6 @@ func (f *Finder) fullHelp() [][]key.Binding {
 	k := f.ctx.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom},
-		{k.Open, f.keys.Edit, f.keys.Close, k.Help, k.Quit, k.ForceQuit},
+		{k.Open, f.keys.Edit, k.CRS, f.keys.Close, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -24,6 +24,7 @@ type KeyMap struct {
 	Open   key.Binding
 	Search key.Binding
 	Finder key.Binding
+	CRS    key.Binding
 
 	// Reader.
 	NextLink  key.Binding
@@ -71,6 +72,7 @@ func DefaultKeyMap() KeyMap {
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Search: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search all guides")),
 		Finder: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "pathway finder")),
+		CRS:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "CRS score")),
 
 		NextLink:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next link")),
 		PrevLink:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous link")),

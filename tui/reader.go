@@ -783,6 +783,6 @@ func (r *Reader) fullHelp(canBack, canForward bool) [][]key.Binding {
 		{enabled(k.NextLink, hasLinks), enabled(k.PrevLink, hasLinks), enabled(k.Follow, ok),
 			enabled(k.CopyURL, ok && l.Kind == guides.LinkExternal), k.Back, enabled(k.Forward, canForward)},
 		{k.Find, enabled(k.FindNext, len(r.hits) > 0), enabled(k.FindPrev, len(r.hits) > 0), k.Outline, k.SearchAll,
-			k.Finder, k.Bookmark, k.Bookmarks, k.ToList, k.Quit},
+			k.Finder, k.CRS, k.Bookmark, k.Bookmarks, k.ToList, k.Quit},
 	}
 }
