@@ -30,7 +30,7 @@ var robustSizes = [][2]int{{1, 1}, {2, 2}, {39, 9}, {40, 10}, {80, 24}, {100, 30
 var robustKeys = []string{
 	"q", "ctrl+c", "?", "up", "k", "down", "j", "space", "pgdown", "b", "pgup", "d", "u", "g", "home", "G", "end",
 	"enter", "/", "f", "tab", "shift+tab", "backspace", "alt+left", "alt+right", "n", "N", "t", "s", "y", "esc",
-	"m", "'", "x", "c", "e", "ctrl+n", "ctrl+p", "left", "right",
+	"m", "'", "x", "c", "e", "r", "ctrl+n", "ctrl+p", "left", "right",
 }
 
 // robustWords are typed as a whole, so searches and finds reach the hostile
