@@ -34,6 +34,10 @@ Language results are CLB levels for English and NCLC levels for French, in each 
   canadian_education: none      # none, one-or-two-year, three-year-or-more
   first_language: english       # english or french
   english: {reading: 9, writing: 8, listening: 9, speaking: 8}
+  # or English test results, converted with IRCC's equivalency charts:
+  # english_scores: {test: ielts, reading: 7, writing: 6.5, listening: 8, speaking: 7}
+  #                 (test: ielts for IELTS General Training, celpip for CELPIP-General;
+  #                  for PTE Core, TEF Canada and TCF Canada, give the CLB/NCLC levels)
   french: {reading: 0, writing: 0, listening: 0, speaking: 0}
   canadian_experience_years: 1
   foreign_experience_years: 3
@@ -65,6 +69,9 @@ A missing key means none. The result is an estimate from IRCC's published grid, 
 			grid, err := crs.LoadGrid()
 			if err != nil {
 				return err
+			}
+			if err := grid.Resolve(&p); err != nil {
+				return usage(err)
 			}
 			r := grid.Score(p)
 			if asJSON {

@@ -86,6 +86,10 @@ type Grid struct {
 	} `yaml:"additional"`
 
 	RecentDraws []Draw `yaml:"recent_draws"`
+
+	// IELTSGeneral is, per ability, the lowest IELTS General Training score
+	// for each CLB level.
+	IELTSGeneral map[string]map[int]float64 `yaml:"ielts_general"`
 }
 
 // LoadGrid reads the embedded grid.
@@ -97,7 +101,7 @@ func LoadGrid() (*Grid, error) {
 	if _, err := time.Parse(time.DateOnly, g.Source.Checked); err != nil {
 		return nil, fmt.Errorf("crs grid: source checked date %q: %v", g.Source.Checked, err)
 	}
-	if g.TotalCap == 0 || len(g.Age) == 0 || len(g.Education) != len(Educations) {
+	if g.TotalCap == 0 || len(g.Age) == 0 || len(g.Education) != len(Educations) || len(g.IELTSGeneral) != 4 {
 		return nil, fmt.Errorf("crs grid: incomplete")
 	}
 	for _, e := range Educations {
@@ -133,6 +137,73 @@ func (l Language) Min() int {
 // Tested reports a result in all four abilities.
 func (l Language) Tested() bool { return l.Min() > 0 }
 
+// Scores are English test results in the four abilities, to be converted
+// to CLB levels: Test is ielts (General Training) or celpip (General).
+type Scores struct {
+	Test      string  `yaml:"test" json:"test"`
+	Reading   float64 `yaml:"reading" json:"reading"`
+	Writing   float64 `yaml:"writing" json:"writing"`
+	Listening float64 `yaml:"listening" json:"listening"`
+	Speaking  float64 `yaml:"speaking" json:"speaking"`
+}
+
+// Tests are the English tests whose results the calculator converts.
+var Tests = []string{"ielts", "celpip"}
+
+// CLB converts the scores to CLB levels, ability by ability.
+func (g *Grid) CLB(s Scores) (Language, error) {
+	conv := func(ability string, score float64) (int, error) {
+		switch s.Test {
+		case "celpip":
+			if score != float64(int(score)) || score < 0 || score > 12 {
+				return 0, fmt.Errorf("CELPIP %s: %v is not a level from 0 to 12", ability, score)
+			}
+			if score < 4 {
+				return 0, nil
+			}
+			return min(int(score), 10), nil
+		case "ielts":
+			if score < 0 || score > 9 || score*2 != float64(int(score*2)) {
+				return 0, fmt.Errorf("IELTS %s: %v is not a band from 0 to 9 in halves", ability, score)
+			}
+			level := 0
+			for clb, least := range g.IELTSGeneral[ability] {
+				if score >= least && clb > level {
+					level = clb
+				}
+			}
+			return level, nil
+		}
+		return 0, fmt.Errorf("test: unknown value %q; allowed values: %v", s.Test, Tests)
+	}
+	var l Language
+	var err error
+	for _, a := range []struct {
+		name  string
+		score float64
+		to    *int
+	}{{"reading", s.Reading, &l.Reading}, {"writing", s.Writing, &l.Writing}, {"listening", s.Listening, &l.Listening}, {"speaking", s.Speaking, &l.Speaking}} {
+		if *a.to, err = conv(a.name, a.score); err != nil {
+			return Language{}, err
+		}
+	}
+	return l, nil
+}
+
+// Resolve converts a profile's English test scores, if given, to the CLB
+// levels it is scored on.
+func (g *Grid) Resolve(p *Profile) error {
+	if p.EnglishScores == nil {
+		return nil
+	}
+	l, err := g.CLB(*p.EnglishScores)
+	if err != nil {
+		return fmt.Errorf("english_scores: %v", err)
+	}
+	p.English = l
+	return nil
+}
+
 // Profile is what the calculator asks. Languages are CLB levels for English
 // and NCLC levels for French.
 type Profile struct {
@@ -146,8 +217,10 @@ type Profile struct {
 	CanadianEducation string `yaml:"canadian_education" json:"canadian_education"`
 	// FirstLanguage is english or french: which test is the first official
 	// language.
-	FirstLanguage      string   `yaml:"first_language" json:"first_language"`
-	English            Language `yaml:"english" json:"english"`
+	FirstLanguage string   `yaml:"first_language" json:"first_language"`
+	English       Language `yaml:"english" json:"english"`
+	// EnglishScores, if given, are test results that set English.
+	EnglishScores      *Scores  `yaml:"english_scores" json:"english_scores,omitempty"`
 	French             Language `yaml:"french" json:"french"`
 	CanadianYears      int      `yaml:"canadian_experience_years" json:"canadian_experience_years"`
 	ForeignYears       int      `yaml:"foreign_experience_years" json:"foreign_experience_years"`

@@ -199,3 +199,37 @@ func TestAnchorsExist(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishScores converts IELTS General Training and CELPIP-General
+// results to CLB levels, ability by ability, as IRCC's charts do.
+func TestEnglishScores(t *testing.T) {
+	g := grid(t)
+	for _, c := range []struct {
+		s    Scores
+		want Language
+	}{
+		{Scores{"ielts", 7, 6.5, 8, 7}, Language{9, 8, 9, 9}},
+		{Scores{"ielts", 8, 7.5, 8.5, 7.5}, Language{10, 10, 10, 10}},
+		{Scores{"ielts", 9, 9, 9, 9}, Language{10, 10, 10, 10}},
+		{Scores{"ielts", 6, 6, 6, 6}, Language{7, 7, 7, 7}},
+		{Scores{"ielts", 5, 5.5, 7.5, 5.5}, Language{6, 6, 8, 6}},
+		{Scores{"ielts", 4, 5, 5, 5}, Language{5, 5, 5, 5}},
+		{Scores{"ielts", 3.5, 4, 4.5, 4}, Language{4, 4, 4, 4}},
+		{Scores{"ielts", 3, 3.5, 4, 3.5}, Language{0, 0, 0, 0}},
+		{Scores{"celpip", 9, 11, 12, 3}, Language{9, 10, 10, 0}},
+	} {
+		got, err := g.CLB(c.s)
+		if err != nil || got != c.want {
+			t.Errorf("%+v: %v (%v), want %v", c.s, got, err, c.want)
+		}
+	}
+	for _, bad := range []Scores{{"ielts", 6.3, 6, 6, 6}, {"ielts", 10, 6, 6, 6}, {"celpip", 7.5, 7, 7, 7}, {"toefl", 100, 100, 100, 100}} {
+		if _, err := g.CLB(bad); err == nil {
+			t.Errorf("%+v converted", bad)
+		}
+	}
+	p := Profile{Age: 30, EnglishScores: &Scores{"ielts", 7, 7, 8, 7}}
+	if err := g.Resolve(&p); err != nil || p.English != all(9) {
+		t.Errorf("Resolve: %v %v", p.English, err)
+	}
+}
