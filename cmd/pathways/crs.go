@@ -25,38 +25,45 @@ func (a *app) crsCmd() *cobra.Command {
 		Short: "Your Express Entry CRS score, factor by factor, with what would raise it",
 		Long: `Compute a Comprehensive Ranking System score from your answers: asked in a form on a terminal (a line at a time with --accessible or ACCESSIBLE=1), or read from a YAML or JSON file with --answers ("-" reads standard input). It prints the total out of 1,200, each section and factor with the rule that gave its points, the three changes that would raise it most, and the latest draw cut-offs in the guides, as history, not a prediction.
 
-Language results are CLB levels for English and NCLC levels for French, in each of the four abilities:
+Each language result is CLB/NCLC levels (test: clb) or a test's scores (test: ielts for IELTS General Training, celpip for CELPIP-General), ability by ability:
 
-  age: 29
-  partner: none                 # none, coming, citizen-or-pr, not-coming
-  education: master             # none, secondary, one-year, two-year, bachelor,
-                                # two-or-more, master, doctoral
-  canadian_education: none      # none, one-or-two-year, three-year-or-more
-  first_language: english       # english or french
-  english: {reading: 9, writing: 8, listening: 9, speaking: 8}
-  # or English test results, converted with IRCC's equivalency charts:
-  # english_scores: {test: ielts, reading: 7, writing: 6.5, listening: 8, speaking: 7}
-  #                 (test: ielts for IELTS General Training, celpip for CELPIP-General;
-  #                  for PTE Core, TEF Canada and TCF Canada, give the CLB/NCLC levels)
-  french: {reading: 0, writing: 0, listening: 0, speaking: 0}
-  canadian_experience_years: 1
-  foreign_experience_years: 3
+  age: 29                          # required
+  partner: none                    # none, accompanying, not-accompanying,
+                                   # canadian-citizen-or-pr
+  education: masters-or-professional
+                                   # none, secondary, one-year, two-year,
+                                   # bachelors-or-three-year, two-or-more,
+                                   # masters-or-professional, doctoral
+  canadian_education: none         # none, one-or-two-year, three-year-or-more
+  first_language: {language: english, test: ielts, listening: 8, reading: 7, writing: 6.5, speaking: 7}
+  second_language: {language: french, test: clb, listening: 5, reading: 5, writing: 5, speaking: 5}
+  canadian_work_years: 1
+  foreign_work_years: 3
   certificate_of_qualification: false
-  sibling_in_canada: false
   provincial_nomination: false
-  job_offer: false              # asked, but worth no points since March 25, 2025
-  partner_education: bachelor   # only with partner: coming
-  partner_language: {reading: 7, writing: 7, listening: 7, speaking: 7}
-  partner_canadian_experience_years: 0
+  sibling_in_canada: false
+  job_offer: false                 # accepted; worth no points since March 25, 2025
+  spouse:                          # only with partner: accompanying
+    education: bachelors-or-three-year
+    first_language: {language: english, test: clb, listening: 7, reading: 7, writing: 7, speaking: 7}
+    canadian_work_years: 0
 
-A missing key means none. The result is an estimate from IRCC's published grid, not a decision; IRCC's own tool is the reference.`,
+PTE Core, TEF Canada and TCF Canada results are not converted yet: give their CLB/NCLC levels with test: clb. A missing key means none (age is required). The result is an estimate from IRCC's published grid, not a decision; IRCC's own tool is the reference.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			grid, err := crs.LoadGrid()
+			if err != nil {
+				return err
+			}
 			var p crs.Profile
-			var err error
 			switch {
 			case answersPath != "":
-				p, err = a.crsAnswers(answersPath)
+				var ans crs.Answers
+				if ans, err = a.crsAnswers(answersPath); err == nil {
+					if p, err = grid.Profile(ans); err != nil {
+						err = usage(fmt.Errorf("%s: %s", guides.SanitizeLine(answersPath), guides.SanitizeLine(err.Error())))
+					}
+				}
 			case isTerminal(a.stdin) && isTerminal(a.stderr), a.accessible():
 				p, err = a.askCRS()
 			default:
@@ -66,23 +73,16 @@ A missing key means none. The result is an estimate from IRCC's published grid, 
 			if err != nil {
 				return err
 			}
-			grid, err := crs.LoadGrid()
-			if err != nil {
-				return err
-			}
-			if err := grid.Resolve(&p); err != nil {
-				return usage(err)
-			}
 			r := grid.Score(p)
 			if asJSON {
-				return a.writeJSON([]crs.Result{r})
+				return a.writeJSON(toCRSJSON(r))
 			}
 			a.printScore(grid, r)
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&answersPath, "answers", "", "read the answers from `FILE` (YAML or JSON; - for standard input)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array holding the result, for scripts")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the result as a JSON object, for scripts")
 	cmd.Flags().BoolVar(&a.accessibleFlag, "accessible", false, "ask the questions one line at a time, for screen readers (also ACCESSIBLE=1)")
 	_ = cmd.MarkFlagFilename("answers", "yaml", "yml", "json")
 	return cmd
@@ -107,9 +107,9 @@ func (a *app) askCRS() (crs.Profile, error) {
 	return p, err
 }
 
-// crsAnswers reads a profile: at most 64 KiB, within the YAML limits, with
-// unknown keys and values refused by name.
-func (a *app) crsAnswers(path string) (crs.Profile, error) {
+// crsAnswers reads an answers file: at most 64 KiB, within the YAML
+// limits, with unknown keys and values refused by name.
+func (a *app) crsAnswers(path string) (crs.Answers, error) {
 	var data []byte
 	var err error
 	name := guides.SanitizeLine(path)
@@ -124,25 +124,67 @@ func (a *app) crsAnswers(path string) (crs.Profile, error) {
 		}
 	}
 	if err != nil {
-		return crs.Profile{}, usage(fmt.Errorf("answers file %s: %v", name, describeErr(err)))
+		return crs.Answers{}, usage(fmt.Errorf("answers file %s: %v", name, describeErr(err)))
 	}
 	if p := guides.YAMLTooBig(data, "the answers file"); p != nil {
-		return crs.Profile{}, usage(fmt.Errorf("%s: %s", name, p.Msg))
+		return crs.Answers{}, usage(fmt.Errorf("%s: %s", name, p.Msg))
 	}
-	var p crs.Profile
+	var ans crs.Answers
 	if len(bytes.TrimSpace(data)) > 0 {
-		if err := yaml.UnmarshalWithOptions(data, &p, yaml.Strict(), yaml.DisallowUnknownField()); err != nil && err != io.EOF {
+		if err := yaml.UnmarshalWithOptions(data, &ans, yaml.Strict(), yaml.DisallowUnknownField()); err != nil && err != io.EOF {
 			msg := guides.SanitizeLine(yaml.FormatError(err, false, false))
 			if len(msg) > 200 {
 				msg = msg[:200] + "…"
 			}
-			return crs.Profile{}, usage(fmt.Errorf("%s: %s", name, msg))
+			return crs.Answers{}, usage(fmt.Errorf("%s: %s", name, msg))
 		}
 	}
-	if err := p.Check(); err != nil {
-		return crs.Profile{}, usage(fmt.Errorf("%s: %s", name, guides.SanitizeLine(err.Error())))
+	return ans, nil
+}
+
+// crsJSON is `pathways crs --json`.
+type crsJSON struct {
+	Total        int            `json:"total"`
+	Max          int            `json:"max"`
+	ScoredAs     string         `json:"scored_as"`
+	Sections     map[string]int `json:"sections"`
+	Factors      []factorJSON   `json:"factors"`
+	Improvements []crs.Gain     `json:"improvements"`
+	Grid         gridJSON       `json:"grid"`
+	Notes        []string       `json:"notes"`
+	RecentDraws  []crs.Draw     `json:"recent_draws"`
+}
+
+type factorJSON struct {
+	Section string `json:"section"`
+	Factor  string `json:"factor"`
+	Points  int    `json:"points"`
+	Reason  string `json:"reason"`
+	Anchor  string `json:"anchor"`
+}
+
+type gridJSON struct {
+	AsOf   string     `json:"as_of"`
+	Source crs.Source `json:"source"`
+}
+
+func toCRSJSON(r crs.Result) crsJSON {
+	out := crsJSON{Total: r.Total, Max: r.Max, ScoredAs: "single", Sections: map[string]int{},
+		Improvements: r.Gains, Grid: gridJSON{AsOf: r.Source.Checked, Source: r.Source}, Notes: r.Notes, RecentDraws: r.Draws}
+	if r.WithSpouse {
+		out.ScoredAs = "with spouse or partner"
 	}
-	return p, nil
+	names := map[string]string{"A": "core", "B": "spouse", "C": "transferability", "D": "additional"}
+	for _, s := range r.Sections {
+		out.Sections[names[s.ID]] = s.Points
+	}
+	for _, f := range r.Factors {
+		out.Factors = append(out.Factors, factorJSON{Section: names[f.Section], Factor: f.Name, Points: f.Points, Reason: f.Rule, Anchor: f.Anchor})
+	}
+	if out.Improvements == nil {
+		out.Improvements = []crs.Gain{}
+	}
+	return out
 }
 
 // printScore writes a result as text: the report's lines, each that

@@ -190,22 +190,9 @@ func (g *Grid) CLB(s Scores) (Language, error) {
 	return l, nil
 }
 
-// Resolve converts a profile's English test scores, if given, to the CLB
-// levels it is scored on.
-func (g *Grid) Resolve(p *Profile) error {
-	if p.EnglishScores == nil {
-		return nil
-	}
-	l, err := g.CLB(*p.EnglishScores)
-	if err != nil {
-		return fmt.Errorf("english_scores: %v", err)
-	}
-	p.English = l
-	return nil
-}
-
-// Profile is what the calculator asks. Languages are CLB levels for English
-// and NCLC levels for French.
+// Profile is what the grid scores, as the calculator's form fills it and
+// Grid.Profile turns an answers file into it. Languages are CLB levels for
+// English and NCLC levels for French.
 type Profile struct {
 	Age int `yaml:"age" json:"age"`
 	// Partner: none, coming (an accompanying spouse or partner who is not
@@ -217,10 +204,8 @@ type Profile struct {
 	CanadianEducation string `yaml:"canadian_education" json:"canadian_education"`
 	// FirstLanguage is english or french: which test is the first official
 	// language.
-	FirstLanguage string   `yaml:"first_language" json:"first_language"`
-	English       Language `yaml:"english" json:"english"`
-	// EnglishScores, if given, are test results that set English.
-	EnglishScores      *Scores  `yaml:"english_scores" json:"english_scores,omitempty"`
+	FirstLanguage      string   `yaml:"first_language" json:"first_language"`
+	English            Language `yaml:"english" json:"english"`
 	French             Language `yaml:"french" json:"french"`
 	CanadianYears      int      `yaml:"canadian_experience_years" json:"canadian_experience_years"`
 	ForeignYears       int      `yaml:"foreign_experience_years" json:"foreign_experience_years"`

@@ -1,6 +1,8 @@
 package crs
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -228,8 +230,168 @@ func TestEnglishScores(t *testing.T) {
 			t.Errorf("%+v converted", bad)
 		}
 	}
-	p := Profile{Age: 30, EnglishScores: &Scores{"ielts", 7, 7, 8, 7}}
-	if err := g.Resolve(&p); err != nil || p.English != all(9) {
-		t.Errorf("Resolve: %v %v", p.English, err)
+	p, err := g.Profile(Answers{Age: 30, FirstLanguage: &LanguageResult{Language: "english", Test: "ielts", Reading: 7, Writing: 7, Listening: 8, Speaking: 7}})
+	if err != nil || p.English != all(9) || p.FirstLanguage != "english" {
+		t.Errorf("answers with IELTS: %v %v", p.English, err)
+	}
+}
+
+// TestCertificateExample: a tradesperson's worked example, by hand: age 35
+// single (77), secondary school (30), CLB 7 in all four (4 × 17 = 68), two
+// years in Canada (53) = 228; transferability: foreign work with CLB 7 (25)
+// and with two years in Canada (50), capped at 50, plus a certificate of
+// qualification with CLB 7 (50) = 100; total 328.
+func TestCertificateExample(t *testing.T) {
+	g := grid(t)
+	p := Profile{Age: 35, Education: "secondary", English: all(7), CanadianYears: 2, ForeignYears: 3, Certificate: true}
+	r := g.Score(p)
+	if r.Total != 328 || section(r, "A") != 228 || section(r, "C") != 100 {
+		t.Errorf("certificate example: %d (A %d, C %d), want 328 (228, 100)", r.Total, section(r, "A"), section(r, "C"))
+	}
+	p.English = all(6) // below CLB 7: the certificate gives 25; foreign work gets nothing with language, 50 with Canadian work
+	if got := g.Score(p).Total; got != 77+30+4*9+53+50+25 {
+		t.Errorf("certificate with CLB 6: %d, want %d", got, 77+30+4*9+53+50+25)
+	}
+}
+
+// TestMoreIsNeverLess: raising any factor a candidate controls never lowers
+// the score, no section passes its cap and the total never passes 1,200,
+// over many generated profiles.
+func TestMoreIsNeverLess(t *testing.T) {
+	g := grid(t)
+	rng := rand.New(rand.NewPCG(1, 2))
+	lang := func() Language { return Language{rng.IntN(13), rng.IntN(13), rng.IntN(13), rng.IntN(13)} }
+	for range 3000 {
+		p := Profile{Age: 17 + rng.IntN(30), Partner: Partners[rng.IntN(len(Partners))], Education: Educations[rng.IntN(len(Educations))],
+			CanadianEducation: CanadianEducations[rng.IntN(3)], FirstLanguage: []string{"english", "french"}[rng.IntN(2)],
+			English: lang(), French: lang(), CanadianYears: rng.IntN(7), ForeignYears: rng.IntN(5),
+			Certificate: rng.IntN(2) == 0, Sibling: rng.IntN(2) == 0, Nomination: rng.IntN(4) == 0,
+			PartnerEducation: Educations[rng.IntN(len(Educations))], PartnerLanguage: lang(), PartnerCanadianYrs: rng.IntN(6)}
+		r := g.score(p)
+		if r.Total > 1200 {
+			t.Fatalf("%+v scores %d", p, r.Total)
+		}
+		for _, s := range r.Sections {
+			if s.Points > s.Max && !(s.ID == "B" && s.Max == 0 && s.Points == 0) {
+				t.Fatalf("%+v: section %s %d over %d", p, s.ID, s.Points, s.Max)
+			}
+		}
+		better := []Profile{p, p, p, p, p, p, p, p}
+		better[0].CanadianYears++
+		better[1].ForeignYears++
+		better[2].English = raise(p.English, min(p.English.Min()+1, 12))
+		better[3].French = raise(p.French, min(p.French.Min()+1, 12))
+		if i := slices.Index(Educations, p.Education); i < len(Educations)-1 {
+			better[4].Education = Educations[i+1]
+		}
+		better[5].Certificate, better[5].Sibling, better[5].Nomination = true, true, true
+		better[6].PartnerLanguage = raise(p.PartnerLanguage, min(p.PartnerLanguage.Min()+1, 12))
+		better[7].PartnerCanadianYrs++
+		for i, q := range better {
+			if got := g.score(q).Total; got < r.Total {
+				t.Fatalf("raising factor %d lowered %+v from %d to %d", i, p, r.Total, got)
+			}
+		}
+	}
+}
+
+// TestGridMatchesTheGuide: the calculator's tables and the CRS guide's
+// tables are the same facts, row by row.
+func TestGridMatchesTheGuide(t *testing.T) {
+	g := grid(t)
+	lib := guides.LoadEmbedded()
+	guide, _ := lib.Guide(g.Guide)
+	rows := func(heading string) [][]string {
+		h, ok := guide.Heading(guides.Anchor(heading))
+		if !ok {
+			t.Fatalf("no %q section in the CRS guide", heading)
+		}
+		var out [][]string
+		for _, line := range strings.Split(guide.Body[h.Offset:], "\n")[1:] {
+			if strings.HasPrefix(line, "#") {
+				break
+			}
+			if !strings.HasPrefix(line, "|") || strings.Contains(line, "---") {
+				continue
+			}
+			var cells []string
+			for _, c := range strings.Split(strings.Trim(line, "|"), "|") {
+				cells = append(cells, strings.TrimSpace(c))
+			}
+			out = append(out, cells)
+		}
+		return out[1:] // past the header row
+	}
+	// keys reads "18", "20 to 29", "4 or 5", "5 or more", "Below 4",
+	// "17 or under", "45 or older", "Less than 1" as the integer keys.
+	keys := func(cell string, top int) []int {
+		var a, b int
+		switch {
+		case strings.HasPrefix(cell, "Below"), strings.HasPrefix(cell, "Less than"), strings.HasSuffix(cell, "or under"), strings.HasSuffix(cell, "or below"):
+			return []int{-1}
+		case strings.HasSuffix(cell, "or older"):
+			return []int{-1}
+		case strings.HasSuffix(cell, "or more"):
+			fmt.Sscanf(cell, "%d", &a)
+			return []int{a}
+		case strings.Contains(cell, " to "), strings.Contains(cell, " or "):
+			fmt.Sscanf(strings.NewReplacer(" to ", " ", " or ", " ").Replace(cell), "%d %d", &a, &b)
+		default:
+			fmt.Sscanf(cell, "%d", &a)
+			b = a
+		}
+		var out []int
+		for k := a; k <= b && k <= top; k++ {
+			out = append(out, k)
+		}
+		return out
+	}
+	check := func(name string, table map[int]pair, top int, twoColumns bool) {
+		seen := 0
+		for _, r := range rows(name) {
+			for _, k := range keys(r[0], top) {
+				want := pair{}
+				if k >= 0 {
+					want = table[k]
+				}
+				var got pair
+				if twoColumns {
+					fmt.Sscanf(r[1]+" "+r[2], "%d %d", &got[0], &got[1])
+				} else {
+					fmt.Sscanf(r[1], "%d", &got[0])
+					got[1] = got[0]
+				}
+				if got != want {
+					t.Errorf("%s, row %q: the guide says %v, the grid %v", name, r[0], got, want)
+				}
+				seen++
+			}
+		}
+		if seen < len(table) {
+			t.Errorf("%s: the guide's table covers %d rows of the grid's %d", name, seen, len(table))
+		}
+	}
+	check("Age", g.Age, 44, true)
+	check("First official language", g.FirstLanguage, 10, true)
+	check("Second official language", g.SecondLanguage, 9, false)
+	check("Canadian work experience", g.CanadianExperience, 5, true)
+	labels := map[string]string{
+		"Less than secondary school": "none", "Secondary school": "secondary", "One-year post-secondary program": "one-year",
+		"Two-year post-secondary program": "two-year", "Bachelor's degree, or a program of three years or more": "bachelor",
+		"Two or more credentials, one of them from a program of three years or more":                    "two-or-more",
+		"Master's degree, or an entry-to-practice professional degree for a licensed TEER 1 occupation": "master",
+		"Doctoral degree (PhD)": "doctoral",
+	}
+	for _, r := range rows("Level of education") {
+		key, ok := labels[r[0]]
+		if !ok {
+			t.Errorf("education row %q has no grid key", r[0])
+			continue
+		}
+		var got pair
+		fmt.Sscanf(r[1]+" "+r[2], "%d %d", &got[0], &got[1])
+		if got != g.Education[key] {
+			t.Errorf("education %q: the guide says %v, the grid %v", r[0], got, g.Education[key])
+		}
 	}
 }
