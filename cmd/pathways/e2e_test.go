@@ -307,3 +307,40 @@ func TestE2ENoTerminal(t *testing.T) {
 		t.Errorf("message %q does not point to list and show", out)
 	}
 }
+
+// TestE2ECRS is the calculator in the real binary: r from the list, an age
+// typed and every other answer left as it is, the score, then enter on its
+// first line opens the CRS guide.
+func TestE2ECRS(t *testing.T) {
+	s := start(t, 100, 40, nil)
+	s.waitText("enter open")
+	s.send("r")
+	s.waitText("Your age, in years")
+	s.send("29")
+	// Enter through the questions, one at a time: each redraws the form.
+	for range 40 {
+		if strings.Contains(s.text(), "CRS score:") {
+			break
+		}
+		s.mu.Lock()
+		before := s.raw.Len()
+		s.mu.Unlock()
+		s.send(keyEnter)
+		s.waitFor("the next question", func(string) bool {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			return s.raw.Len() > before
+		})
+	}
+	s.waitText("CRS score: 110 of 1,200 (scored single)")
+	s.waitText("as history, not a prediction")
+	s.send(keyEnter)
+	s.waitFor("the CRS guide", func(string) bool {
+		return strings.HasPrefix(strings.TrimSpace(s.line(0)), "Comprehensive Ranking System (CRS)")
+	})
+	s.send("q")
+	if code := s.exit(); code != 0 {
+		t.Errorf("exit code %d, want 0", code)
+	}
+	s.assertRestored()
+}
