@@ -69,6 +69,10 @@ func (g *Grid) Report(r Result) []Line {
 	text("")
 	text("Grid as of %s: %s, %s, %s", r.Source.Checked, r.Source.Title, r.Source.Publisher, r.Source.URL)
 	for _, n := range r.Notes {
+		if strings.Contains(n, "high-wage") {
+			link(g.Guide, anchorHighWage, "%s", n)
+			continue
+		}
 		text("%s", n)
 	}
 	text("This is an estimate from the published grid, not a decision: IRCC's own tool is the reference.")
