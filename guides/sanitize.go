@@ -220,3 +220,16 @@ func commonMarkReference(ref string) (string, bool) {
 	}
 	return string(rune(v)), true
 }
+
+// Shorten cuts s to at most n runes, marking the cut: a message quotes
+// what a file holds, which may be megabytes long.
+func Shorten(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j] + "…"
+		}
+		i++
+	}
+	return s
+}

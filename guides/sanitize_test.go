@@ -29,3 +29,22 @@ func TestSanitizeReferences(t *testing.T) {
 		}
 	}
 }
+
+// TestShorten: a quoted value is cut at a rune boundary, and the cut shows.
+func TestShorten(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 40, "short"},
+		{"abcdef", 3, "abc…"},
+		{"éééé", 2, "éé…"},
+		{"abc", 3, "abc"},
+		{"", 5, ""},
+	} {
+		if got := Shorten(c.in, c.n); got != c.want {
+			t.Errorf("Shorten(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		}
+	}
+}

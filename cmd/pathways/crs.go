@@ -132,10 +132,7 @@ func (a *app) crsAnswers(path string) (crs.Answers, error) {
 	var ans crs.Answers
 	if len(bytes.TrimSpace(data)) > 0 {
 		if err := yaml.UnmarshalWithOptions(data, &ans, yaml.Strict(), yaml.DisallowUnknownField()); err != nil && err != io.EOF {
-			msg := guides.SanitizeLine(yaml.FormatError(err, false, false))
-			if len(msg) > 200 {
-				msg = msg[:200] + "…"
-			}
+			msg := guides.Shorten(guides.SanitizeLine(yaml.FormatError(err, false, false)), 200)
 			return crs.Answers{}, usage(fmt.Errorf("%s: %s", name, msg))
 		}
 	}

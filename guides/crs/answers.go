@@ -3,6 +3,8 @@ package crs
 import (
 	"fmt"
 	"slices"
+
+	"pathways/guides"
 )
 
 // Answers is the calculator's answers file, as scripts write it (the keys
@@ -67,7 +69,7 @@ var answerPartner = map[string]string{
 // scored half-way.
 func (g *Grid) Profile(a Answers) (Profile, error) {
 	allowed := func(key, value string, values []string) error {
-		return fmt.Errorf("%s: unknown value %q; allowed values: %v", key, value, values)
+		return fmt.Errorf("%s: unknown value %q; allowed values: %v", key, guides.Shorten(value, 40), values)
 	}
 	if a.Age <= 0 {
 		return Profile{}, fmt.Errorf("age: missing; give your age in years")
@@ -155,5 +157,5 @@ func (g *Grid) levels(key string, r LanguageResult) (Language, error) {
 	case "pte-core", "tef", "tcf":
 		return Language{}, fmt.Errorf("%s: %s results are not converted here yet; give your CLB/NCLC levels with test: clb (IRCC's equivalency charts convert them)", key, r.Test)
 	}
-	return Language{}, fmt.Errorf("%s.test: unknown value %q; allowed values: %v", key, r.Test, AnswerTests)
+	return Language{}, fmt.Errorf("%s.test: unknown value %q; allowed values: %v", key, guides.Shorten(r.Test, 40), AnswerTests)
 }

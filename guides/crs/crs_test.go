@@ -395,3 +395,34 @@ func TestGridMatchesTheGuide(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerErrors: every bad answer is refused with the key it sits under,
+// and a value a file holds is quoted at most 40 characters long.
+func TestAnswerErrors(t *testing.T) {
+	g := grid(t)
+	long := strings.Repeat("x", 10_000)
+	en := func(test string) *LanguageResult {
+		return &LanguageResult{Language: "english", Test: test, Reading: 7, Writing: 7, Listening: 7, Speaking: 7}
+	}
+	for _, c := range []struct {
+		a    Answers
+		want string
+	}{
+		{Answers{}, "age: missing"},
+		{Answers{Age: 30, Partner: "married"}, `partner: unknown value "married"`},
+		{Answers{Age: 30, Education: long}, `education: unknown value "` + strings.Repeat("x", 40) + `…"`},
+		{Answers{Age: 30, CanadianEducation: "phd"}, "canadian_education: unknown value"},
+		{Answers{Age: 30, FirstLanguage: &LanguageResult{Language: "german"}}, "first_language.language: unknown value"},
+		{Answers{Age: 30, FirstLanguage: en("clb"), SecondLanguage: en("clb")}, "second_language: english is given twice"},
+		{Answers{Age: 30, FirstLanguage: &LanguageResult{Language: "english", Test: "clb", Reading: 7.5}}, "first_language: 7.5 is not a CLB/NCLC level"},
+		{Answers{Age: 30, FirstLanguage: &LanguageResult{Language: "french", Test: "ielts"}}, "first_language: ielts is an English test"},
+		{Answers{Age: 30, FirstLanguage: en("pte-core")}, "first_language: pte-core results are not converted"},
+		{Answers{Age: 30, FirstLanguage: en(long)}, `first_language.test: unknown value "` + strings.Repeat("x", 40) + `…"`},
+		{Answers{Age: 30, Spouse: &SpouseAnswers{Education: "phd"}}, "spouse.education: unknown value"},
+	} {
+		_, err := g.Profile(c.a)
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) || len(err.Error()) > 300 {
+			t.Errorf("%.80v: got %.300v, want it to start %q", c.a, err, c.want)
+		}
+	}
+}

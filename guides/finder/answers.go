@@ -105,7 +105,7 @@ func ParseAnswers(data []byte) (Answers, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var raw any
 	if err := dec.Decode(&raw); err != nil && !errors.Is(err, io.EOF) {
-		return a, &AnswersError{[]AnswerProblem{{Msg: "not valid YAML or JSON: " + shorten(guides.SanitizeLine(yaml.FormatError(err, false, false)), 200)}}}
+		return a, &AnswersError{[]AnswerProblem{{Msg: "not valid YAML or JSON: " + guides.Shorten(guides.SanitizeLine(yaml.FormatError(err, false, false)), 200)}}}
 	}
 	var extra any
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
@@ -189,7 +189,7 @@ func unknownKeys(prefix string, m map[string]any, allowed []string) []AnswerProb
 		if near := closest(k, allowed); near != "" {
 			msg = fmt.Sprintf("unknown key (did you mean %q?); allowed keys: %s", near, strings.Join(allowed, ", "))
 		}
-		out = append(out, AnswerProblem{Key: prefix + shorten(guides.SanitizeLine(k), 40), Msg: msg})
+		out = append(out, AnswerProblem{Key: prefix + guides.Shorten(guides.SanitizeLine(k), 40), Msg: msg})
 	}
 	return out
 }
@@ -251,7 +251,7 @@ func wholeNumber(v any) (int, bool) {
 func describeValue(v any) string {
 	switch x := v.(type) {
 	case string:
-		return strconv.Quote(shorten(guides.SanitizeLine(x), 40))
+		return strconv.Quote(guides.Shorten(guides.SanitizeLine(x), 40))
 	case bool:
 		return strconv.FormatBool(x)
 	case int, int64, uint64:
@@ -372,17 +372,4 @@ func (a Answers) Text() map[Key]string {
 func (a Answers) Answered(k Key) bool {
 	_, ok := a.Text()[k]
 	return ok
-}
-
-// shorten cuts s to at most n runes, marking the cut: a message quotes
-// what a file holds, which may be megabytes long.
-func shorten(s string, n int) string {
-	i := 0
-	for j := range s {
-		if i == n {
-			return s[:j] + "…"
-		}
-		i++
-	}
-	return s
 }
