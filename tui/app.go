@@ -73,6 +73,9 @@ type Model struct {
 	history   History
 
 	showHelp bool
+	// helpOffset is the first line of the help shown, when it is taller
+	// than the terminal.
+	helpOffset int
 	// notice is a message for the list's footer, until the next key.
 	notice string
 }
@@ -282,10 +285,24 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	m.notice = ""
 	if m.showHelp {
-		if key.Matches(msg, k.Quit) {
-			return m, m.quit()
+		// Help closes with ?, q or esc, as in less and info, and never
+		// quits; the movement keys scroll it on a short terminal.
+		switch last := max(0, len(m.helpLines())-(m.ctx.Height-1)); {
+		case key.Matches(msg, k.Down):
+			m.helpOffset = min(m.helpOffset+1, last)
+		case key.Matches(msg, k.Up):
+			m.helpOffset = max(m.helpOffset-1, 0)
+		case key.Matches(msg, k.PageDown), key.Matches(msg, k.HalfDown):
+			m.helpOffset = min(m.helpOffset+max(1, m.ctx.Height-2), last)
+		case key.Matches(msg, k.PageUp), key.Matches(msg, k.HalfUp):
+			m.helpOffset = max(m.helpOffset-max(1, m.ctx.Height-2), 0)
+		case key.Matches(msg, k.Top):
+			m.helpOffset = 0
+		case key.Matches(msg, k.Bottom):
+			m.helpOffset = last
+		default:
+			m.showHelp = false
 		}
-		m.showHelp = false
 		return m, nil
 	}
 	if m.tooSmall() {
@@ -301,7 +318,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.Quit):
 			return m, m.quit()
 		case key.Matches(msg, k.Help):
-			m.showHelp = true
+			m.showHelp, m.helpOffset = true, 0
 			return m, nil
 		case key.Matches(msg, k.Bookmarks) && m.screen != screenBookmarks && !m.reader.overlayOpen():
 			m.back = m.screen
@@ -493,9 +510,23 @@ func helpModel(ctx *Context, width int) help.Model {
 	return hm
 }
 
-// helpView is the full key help of the active screen, from the same
-// bindings that drive it.
-func (m Model) helpView() string {
+// hints is a footer's key hints in width columns: the hints in order of
+// priority, dropping the last first, then always the keys in keep (help
+// and quit), so that a narrow terminal never hides how to get help or out.
+func hints(ctx *Context, width int, hs, keep []key.Binding) string {
+	hm := help.New() // no width: the loop below does the fitting
+	hm.Styles = ctx.Styles.Help
+	for n := len(hs); n > 0; n-- {
+		if v := hm.ShortHelpView(append(hs[:n:n], keep...)); ansi.StringWidth(v) <= width {
+			return v
+		}
+	}
+	return ansi.Truncate(hm.ShortHelpView(keep), width, "…")
+}
+
+// helpLines is the full key help of the active screen, from the same
+// bindings that drive it: in columns where they fit, else one column.
+func (m Model) helpLines() []string {
 	var groups [][]key.Binding
 	switch m.screen {
 	case screenSearch:
@@ -512,24 +543,53 @@ func (m Model) helpView() string {
 		groups = m.browse.fullHelp()
 	}
 	st := m.ctx.Styles
-	hm := helpModel(m.ctx, m.ctx.Width-2)
-	hm.ShowAll = true
+	hm := help.New() // no width: a view too wide is laid out again below
+	hm.Styles = st.Help
+	keys := hm.FullHelpView(groups)
+	if lipgloss.Width(keys) > m.ctx.Width-2 {
+		var col []string
+		for _, g := range groups {
+			if v := hm.FullHelpView([][]key.Binding{g}); v != "" {
+				col = append(col, v)
+			}
+		}
+		keys = strings.Join(col, "\n\n")
+	}
 	body := []string{
 		" " + st.Header.Render("Keys"),
 		st.Rule.Render(strings.Repeat("─", m.ctx.Width)),
 		"",
 	}
-	for _, l := range strings.Split(hm.FullHelpView(groups), "\n") {
+	for _, l := range strings.Split(keys, "\n") {
 		body = append(body, " "+l)
 	}
-	body = append(body, "", " "+st.Dim.Render("Mouse: the wheel scrolls; a click follows a link or picks a guide."),
-		" "+st.Dim.Render("The guides are general information, not legal advice."),
-		"", " "+st.Dim.Render("Press any key to close this help."))
+	body = append(body, "")
+	for _, p := range []string{"Mouse: the wheel scrolls; a click follows a link or picks a guide.",
+		"The guides are general information, not legal advice."} {
+		for _, l := range strings.Split(ansi.Wordwrap(p, max(10, m.ctx.Width-2), ""), "\n") {
+			body = append(body, " "+st.Dim.Render(l))
+		}
+	}
 	for i, l := range body {
-		body[i] = ansi.Truncate(l, m.ctx.Width, "")
+		body[i] = ansi.Truncate(l, m.ctx.Width, "…")
 	}
-	if len(body) > m.ctx.Height {
-		body = body[:m.ctx.Height]
+	return body
+}
+
+// helpView is the help screen: as much of the help as fits, and a last
+// line that says how to close it (and scroll it, when it does not fit).
+func (m Model) helpView() string {
+	body, h := m.helpLines(), m.ctx.Height-1
+	last := " " + m.ctx.Styles.Dim.Render("?, q or esc closes this help.")
+	if len(body) > h {
+		off := min(m.helpOffset, len(body)-h)
+		body = body[off : off+h]
+		last = " " + m.ctx.Styles.Dim.Render(fmt.Sprintf("↑/↓ scroll (%d–%d of %d) · ?, q or esc closes this help.",
+			off+1, off+h, len(m.helpLines())))
+	} else {
+		for len(body) < h {
+			body = append(body, "")
+		}
 	}
-	return strings.Join(body, "\n")
+	return strings.Join(append(body, ansi.Truncate(last, m.ctx.Width, "…")), "\n")
 }

@@ -85,8 +85,8 @@ func (b BookmarkList) View() string {
 		lines = append(lines, "")
 	}
 	lines = lines[:b.ctx.Height-1]
-	hm := helpModel(b.ctx, w-1)
-	return clip(strings.Join(append(lines, " "+hm.ShortHelpView(b.shortHelp())), "\n"), w, b.ctx.Height)
+	hs, keep := b.shortHelp()
+	return clip(strings.Join(append(lines, " "+hints(b.ctx, w-1, hs, keep)), "\n"), w, b.ctx.Height)
 }
 
 // sectionTitle is "Guide › Heading", the heading read from the guide when
@@ -104,10 +104,10 @@ func sectionTitle(g *guides.Guide, anchor, saved string) string {
 	return g.Title
 }
 
-func (b *BookmarkList) shortHelp() []key.Binding {
+func (b *BookmarkList) shortHelp() (hs, keep []key.Binding) {
 	k := b.ctx.Keys
 	has := len(b.shown()) > 0
-	return []key.Binding{enabled(k.Open, has), enabled(k.Remove, has), k.Cancel, k.Quit}
+	return []key.Binding{enabled(k.Open, has), enabled(k.Remove, has)}, []key.Binding{k.Cancel, k.Help, k.Quit}
 }
 
 func (b *BookmarkList) fullHelp() [][]key.Binding {

@@ -301,17 +301,20 @@ func (b *Browse) rowLines(r row, selected bool, lw int) []string {
 }
 
 func (b *Browse) footer() string {
-	st := b.ctx.Styles
-	hm := helpModel(b.ctx, b.ctx.Width-1)
+	st, w := b.ctx.Styles, b.ctx.Width
+	hs, keep := b.shortHelp()
 	if b.offer != nil {
 		pct := ""
 		if pos, ok := b.ctx.Store.Position(b.offer.Slug); ok && pos.Fraction() > 0 {
 			pct = fmt.Sprintf(" (%d%%)", int(pos.Fraction()*100))
 		}
-		offer := st.Status.Render("c continues " + b.offer.Title + pct)
-		return ansi.Truncate(" "+offer+"  "+hm.ShortHelpView(b.shortHelp()), b.ctx.Width, "…")
+		// The offer gives way to help and quit, the other hints to the offer.
+		room := w - 3 - ansi.StringWidth(hints(b.ctx, w-1, nil, keep))
+		offer := st.Status.Render(ansi.Truncate("c continues "+b.offer.Title+pct, max(0, room), "…"))
+		h := hints(b.ctx, w-3-ansi.StringWidth(offer), hs, keep)
+		return ansi.Truncate(" "+offer+"  "+h, w, "…")
 	}
-	return ansi.Truncate(" "+hm.ShortHelpView(b.shortHelp()), b.ctx.Width, "…")
+	return ansi.Truncate(" "+hints(b.ctx, w-1, hs, keep), w, "…")
 }
 
 func (b *Browse) previewLines(h int) []string {
@@ -332,9 +335,11 @@ func (b *Browse) previewLines(h int) []string {
 	return append(head, doc.Lines[:min(max(0, h-len(head)), len(doc.Lines))]...)
 }
 
-func (b *Browse) shortHelp() []key.Binding {
+// shortHelp is the footer's hints, most useful first, and the keys it
+// always shows.
+func (b *Browse) shortHelp() (hs, keep []key.Binding) {
 	k := b.ctx.Keys
-	return []key.Binding{k.Open, k.Search, k.Finder, k.Bookmarks, k.Help, k.Quit}
+	return []key.Binding{k.Open, k.Search, k.Finder, k.CRS, k.Bookmarks}, []key.Binding{k.Help, k.Quit}
 }
 
 func (b *Browse) fullHelp() [][]key.Binding {

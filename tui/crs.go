@@ -213,24 +213,28 @@ func (c CRS) View() string {
 		}
 		out = append(out, line)
 	}
-	hm := helpModel(c.ctx, w-1)
-	footer := " " + hm.ShortHelpView(c.shortHelp())
+	pos := ""
 	if c.report != nil {
 		if links := c.links(); len(links) > 0 {
-			footer = st.Dim.Render(fmt.Sprintf(" %d/%d ", c.sel+1, len(links))) + footer
+			pos = st.Dim.Render(fmt.Sprintf(" %d/%d ", c.sel+1, len(links)))
 		}
 	}
+	hs, keep := c.shortHelp()
+	footer := pos + " " + hints(c.ctx, w-1-ansi.StringWidth(pos), hs, keep)
 	return strings.Join(append(out, ansi.Truncate(footer, w, "")), "\n")
 }
 
 // shortHelp is the footer: the form's keys while asking, then the score's.
-func (c *CRS) shortHelp() []key.Binding {
+// shortHelp is the footer's hints, most useful first, and the keys it
+// always shows: in the form, how to leave it; on the report, help and quit.
+func (c *CRS) shortHelp() (hs, keep []key.Binding) {
 	if c.report == nil {
-		return append(c.form.KeyBinds(), c.keys.Close)
+		return c.form.KeyBinds(), []key.Binding{c.keys.Close}
 	}
 	k := c.ctx.Keys
 	has := len(c.links()) > 0
-	return []key.Binding{enabled(k.Open, has), enabled(k.Down, has), enabled(k.Up, has), c.keys.Edit, c.keys.Close, k.Help}
+	return []key.Binding{enabled(k.Open, has), enabled(k.Down, has), enabled(k.Up, has), c.keys.Edit},
+		[]key.Binding{c.keys.Close, k.Help, k.Quit}
 }
 
 // fullHelp groups the calculator's keys for the help screen.

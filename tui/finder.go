@@ -304,22 +304,26 @@ func (f Finder) View() string {
 		}
 		out = append(out, line)
 	}
-	hm := helpModel(f.ctx, w-1)
-	footer := " " + hm.ShortHelpView(f.shortHelp())
+	pos := ""
 	if f.result != nil {
-		footer = st.Dim.Render(fmt.Sprintf(" %d/%d ", min(f.sel+1, len(f.entries())), len(f.entries()))) + footer
+		pos = st.Dim.Render(fmt.Sprintf(" %d/%d ", min(f.sel+1, len(f.entries())), len(f.entries())))
 	}
+	hs, keep := f.shortHelp()
+	footer := pos + " " + hints(f.ctx, w-1-ansi.StringWidth(pos), hs, keep)
 	return strings.Join(append(out, ansi.Truncate(footer, w, "")), "\n")
 }
 
 // shortHelp is the footer: the form's keys while asking, then the result's.
-func (f *Finder) shortHelp() []key.Binding {
+// shortHelp is the footer's hints, most useful first, and the keys it
+// always shows: in the form, how to leave it; on the results, help and quit.
+func (f *Finder) shortHelp() (hs, keep []key.Binding) {
 	if f.result == nil {
-		return append(f.form.KeyBinds(), f.keys.Close)
+		return f.form.KeyBinds(), []key.Binding{f.keys.Close}
 	}
 	k := f.ctx.Keys
 	has := len(f.entries()) > 0
-	return []key.Binding{enabled(k.Open, has), enabled(k.Down, has), enabled(k.Up, has), f.keys.Edit, k.CRS, f.keys.Close, k.Help}
+	return []key.Binding{enabled(k.Open, has), enabled(k.Down, has), enabled(k.Up, has), f.keys.Edit, k.CRS},
+		[]key.Binding{f.keys.Close, k.Help, k.Quit}
 }
 
 // fullHelp groups the finder's keys for the help screen.

@@ -77,7 +77,7 @@ func DefaultKeyMap() KeyMap {
 		NextLink:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next link")),
 		PrevLink:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous link")),
 		Follow:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "follow link")),
-		Back:      key.NewBinding(key.WithKeys("backspace", "alt+left"), key.WithHelp("backspace", "back")),
+		Back:      key.NewBinding(key.WithKeys("backspace", "alt+left"), key.WithHelp("backspace/alt+←", "back")),
 		Forward:   key.NewBinding(key.WithKeys("alt+right"), key.WithHelp("alt+→", "forward")),
 		Find:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find in guide")),
 		FindNext:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
@@ -86,7 +86,7 @@ func DefaultKeyMap() KeyMap {
 		SearchAll: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "search all guides")),
 		CopyURL:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link URL")),
 		ToList:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "guide list")),
-		Bookmark:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "bookmark this section")),
+		Bookmark:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "toggle bookmark here")),
 
 		Bookmarks: key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "bookmarks")),
 		Remove:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),

@@ -251,6 +251,98 @@ func TestHelpShowsOnlyKeysThatAct(t *testing.T) {
 	}
 }
 
+// TestHelpClosesWithoutQuitting: ?, q and esc close the help, as in less
+// and info, and none of them quits; the reader is where it was.
+func TestHelpClosesWithoutQuitting(t *testing.T) {
+	for _, k := range []string{"?", "q", "esc"} {
+		d := newDriver(t, embedded, Options{Slug: "glossary"}, 100, 40)
+		d.keys("?")
+		if !d.m.showHelp {
+			t.Fatal("? did not open help")
+		}
+		d.keys(k)
+		if d.m.showHelp || d.quit || d.slug() != "glossary" {
+			t.Errorf("%s in help: help %v, quitting %v, guide %q; want help closed on the glossary", k, d.m.showHelp, d.quit, d.slug())
+		}
+	}
+}
+
+// TestHelpFitsASmallTerminal: at 60×20 the help is one column that
+// scrolls, so every key of the reader can be read, none cut off, and the
+// last line always says how to close it.
+func TestHelpFitsASmallTerminal(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "glossary"}, 60, 20)
+	d.keys("tab") // a focused link, so the link keys are live
+	d.keys("?")
+	seen := ""
+	for range 20 {
+		v := ansi.Strip(d.m.content())
+		lines := strings.Split(v, "\n")
+		if len(lines) != 20 {
+			t.Fatalf("help is %d lines on a 20-line terminal", len(lines))
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > 60 || strings.Contains(l, "…") {
+				t.Errorf("line cut at 60 columns: %q", l)
+			}
+		}
+		if !strings.Contains(lines[19], "closes this help") {
+			t.Errorf("last line %q does not say how to close help", lines[19])
+		}
+		seen += v
+		d.keys("down")
+	}
+	if !d.m.showHelp {
+		t.Fatal("scrolling closed the help")
+	}
+	for _, g := range d.m.reader.fullHelp(d.m.history.CanBack(), d.m.history.CanForward()) {
+		for _, b := range g {
+			if b.Enabled() && !strings.Contains(seen, b.Help().Desc) {
+				t.Errorf("help at 60×20 never shows %q", b.Help().Desc)
+			}
+		}
+	}
+	for _, want := range []string{"alt+←", "toggle bookmark"} {
+		if !strings.Contains(seen, want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+}
+
+// TestFooterKeepsHelpAndQuit: however narrow the terminal, every screen's
+// footer shows how to get help and how to leave; lower hints go first.
+func TestFooterKeepsHelpAndQuit(t *testing.T) {
+	screens := []struct {
+		name  string
+		keys  []string
+		wants []string
+	}{
+		{"list", nil, []string{"? help", "q quit"}},
+		{"reader", []string{"enter"}, []string{"? help", "q quit"}},
+		{"bookmarks", []string{"'"}, []string{"? help", "q quit", "esc"}},
+		{"search", []string{"/"}, []string{"esc", "ctrl+c quit"}},
+	}
+	for _, w := range []int{60, 80, 120} {
+		for _, sc := range screens {
+			d := newDriver(t, embedded, Options{}, w, 24)
+			d.keys(sc.keys...)
+			lines := strings.Split(ansi.Strip(d.m.content()), "\n")
+			footer := lines[len(lines)-1]
+			for _, want := range sc.wants {
+				if !strings.Contains(footer, want) {
+					t.Errorf("%s at %d columns: footer %q lacks %q", sc.name, w, footer, want)
+				}
+			}
+		}
+	}
+	// The first hint stays longest: at 60 columns the list still says how to open.
+	d := newDriver(t, embedded, Options{}, 60, 24)
+	lines := strings.Split(ansi.Strip(d.m.content()), "\n")
+	if footer := lines[len(lines)-1]; !strings.Contains(footer, "enter open") {
+		t.Errorf("list footer at 60 columns dropped its first hint: %q", footer)
+	}
+}
+
 func TestTooSmallAndResize(t *testing.T) {
 	d := newDriver(t, embedded, Options{Slug: "glossary"}, 30, 8)
 	if !strings.Contains(d.m.content(), "too small") {

@@ -756,21 +756,22 @@ func (r *Reader) footer() string {
 	if r.status != "" {
 		right = st.Status.Render(r.status)
 	} else {
-		hm := helpModel(r.ctx, w-ansi.StringWidth(pos)-1)
-		right = hm.ShortHelpView(r.shortHelp())
+		hs, keep := r.shortHelp()
+		right = hints(r.ctx, w-ansi.StringWidth(pos)-1, hs, keep)
 	}
 	return ansi.Truncate(pos+" "+right, w, "…")
 }
 
-// shortHelp is the footer's help: only keys that can act now.
-func (r *Reader) shortHelp() []key.Binding {
+// shortHelp is the footer's hints (only keys that can act now), most
+// useful first, and the keys it always shows.
+func (r *Reader) shortHelp() (hs, keep []key.Binding) {
 	k := r.ctx.Keys
 	hasLinks := r.doc != nil && len(r.doc.Links) > 0
 	return []key.Binding{
 		enabled(k.NextLink, hasLinks),
 		enabled(k.Follow, r.focus >= 0),
-		k.Back, k.Find, k.Outline, k.Help,
-	}
+		k.Back, k.Find, k.Outline,
+	}, []key.Binding{k.Help, k.Quit}
 }
 
 // fullHelp groups every reader key for the help screen.

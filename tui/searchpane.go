@@ -181,11 +181,12 @@ func (s Search) View() string {
 	for i := range lines {
 		lines[i] = ansi.Truncate(lines[i], w, "…")
 	}
-	hm := helpModel(s.ctx, w-1)
-	footer := " " + hm.ShortHelpView(s.shortHelp())
+	pos := ""
 	if n := len(s.results); n > 0 {
-		footer = st.Dim.Render(fmt.Sprintf(" %d/%d ", s.sel+1, n)) + footer
+		pos = st.Dim.Render(fmt.Sprintf(" %d/%d ", s.sel+1, n))
 	}
+	hs, keep := s.shortHelp()
+	footer := pos + " " + hints(s.ctx, w-1-ansi.StringWidth(pos), hs, keep)
 	return strings.Join(append(lines, ansi.Truncate(footer, w, "")), "\n")
 }
 
@@ -227,10 +228,13 @@ func (s *Search) snippet(r search.Result, width int) string {
 	return ansi.Truncate(b.String(), width, "…")
 }
 
-func (s *Search) shortHelp() []key.Binding {
+// shortHelp is the footer's hints, and the keys it always shows: the box
+// takes ? and q as text, so esc and ctrl+c are the ways out.
+func (s *Search) shortHelp() (hs, keep []key.Binding) {
 	k := s.ctx.Keys
 	has := len(s.results) > 0
-	return []key.Binding{enabled(k.ResultDown, has), enabled(k.ResultUp, has), enabled(k.Accept, has), k.Cancel, k.ForceQuit}
+	return []key.Binding{enabled(k.ResultDown, has), enabled(k.ResultUp, has), enabled(k.Accept, has)},
+		[]key.Binding{k.Cancel, k.ForceQuit}
 }
 
 func (s *Search) fullHelp() [][]key.Binding {

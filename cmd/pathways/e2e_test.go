@@ -270,10 +270,13 @@ func TestE2EBrowse(t *testing.T) {
 	s.send(keyBackspace)
 	s.waitFor("back at the glossary", func(string) bool { return strings.HasPrefix(strings.TrimSpace(s.line(0)), "Glossary") })
 
+	// q closes the help and does not quit: the glossary is back.
 	s.send("?")
-	s.waitText("Press any key to close this help.")
-	s.send(" ")
-	s.waitFor("help closed", func(txt string) bool { return !strings.Contains(txt, "Press any key") })
+	s.waitText("closes this help.")
+	s.send("q")
+	s.waitFor("help closed, the guide back", func(txt string) bool {
+		return !strings.Contains(txt, "closes this help") && strings.HasPrefix(strings.TrimSpace(s.line(0)), "Glossary")
+	})
 
 	s.send("q")
 	if code := s.exit(); code != 0 {
