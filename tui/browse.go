@@ -49,7 +49,7 @@ func newBrowse(ctx *Context) Browse {
 }
 
 // rows is the list as shown: a "Recent" group when there is reading
-// history, then every other guide in library order.
+// history, then "Other guides": the rest, in library order.
 func (b *Browse) rows() []row {
 	all := b.ctx.Lib.Guides()
 	var recent []*guides.Guide
@@ -70,7 +70,7 @@ func (b *Browse) rows() []row {
 	for _, g := range recent {
 		rows = append(rows, row{g: g})
 	}
-	rows = append(rows, row{label: "All guides"})
+	rows = append(rows, row{label: "Other guides"})
 	for _, g := range all {
 		if !slices.Contains(recent, g) {
 			rows = append(rows, row{g: g})

@@ -60,6 +60,10 @@ func TestResumeWhereLeft(t *testing.T) {
 	if rows[0].label != "Recent" || rows[1].g.Slug != "express-entry-strategy" || rows[2].g.Slug != "glossary" {
 		t.Errorf("list starts %v %v %v, want the Recent group", rows[0], rows[1].g.Slug, rows[2].g.Slug)
 	}
+	// The rest follow under a label that says they are the others, not all.
+	if rows[3].label != "Other guides" || !strings.Contains(ansi.Strip(d.m.browse.View()), "Other guides") {
+		t.Errorf("the second group is %q, want \"Other guides\"", rows[3].label)
+	}
 
 	// Quitting keeps the place; a new session offers to continue.
 	d.keys("space", "q")

@@ -67,6 +67,9 @@ Run it with no arguments to browse, or with a guide's slug to open that guide. T
 		SilenceErrors:     true,
 		ValidArgsFunction: a.completeSlugs,
 		RunE:              a.runBrowse,
+		// For runBrowse's "did you mean the command": cobra applies its
+		// default distance only inside its own lookup.
+		SuggestionsMinimumDistance: 2,
 	}
 	root.SetVersionTemplate("pathways {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usage(err) })

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -254,6 +255,15 @@ func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
 	opts := tui.Options{Style: style, Width: a.width}
 	if len(args) == 1 {
 		if _, err := lib.Lookup(args[0]); err != nil {
+			// A mistyped command is likelier than a guide: name it first.
+			if near := cmd.Root().SuggestionsFor(args[0]); len(near) > 0 {
+				msg := fmt.Sprintf("no command or guide %q; did you mean the command %s?",
+					guides.SanitizeLine(args[0]), strings.Join(near, " or "))
+				if u, ok := errors.AsType[*guides.UnknownGuideError](err); ok && len(u.Suggestions) > 0 {
+					msg += " Guides with similar names: " + strings.Join(u.Suggestions, ", ")
+				}
+				return usage(errors.New(msg))
+			}
 			return err
 		}
 		opts.Slug = args[0]
