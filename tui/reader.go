@@ -127,8 +127,14 @@ func (r *Reader) toggleBookmark() tea.Cmd {
 	if heading != "" {
 		where += " › " + heading
 	}
+	// With saved state off (or unwritable), the bookmark lasts until quit,
+	// and the status says so rather than seem to save it.
+	done := "bookmarked " + where + "  (' lists bookmarks)"
+	if err := r.ctx.Store.ReadOnly(); err != nil {
+		done = "bookmarked for this session only (" + err.Error() + "): " + where
+	}
 	if r.ctx.Store.ToggleBookmark(state.Bookmark{Slug: r.guide.Slug, Anchor: anchor, Heading: heading}) {
-		return tea.Batch(r.setStatus("bookmarked "+where+"  (' lists bookmarks)"), r.ctx.saveCmd())
+		return tea.Batch(r.setStatus(done), r.ctx.saveCmd())
 	}
 	return tea.Batch(r.setStatus("bookmark removed: "+where), r.ctx.saveCmd())
 }

@@ -97,6 +97,23 @@ func TestResumeRescalesToWidth(t *testing.T) {
 }
 
 // TestBookmarks bookmarks a section, lists it, opens it, and removes it.
+// TestBookmarkWithStateOff: with --no-state, m still marks the section for
+// this run, and says that it will not be saved.
+func TestBookmarkWithStateOff(t *testing.T) {
+	st, _, err := state.Open(filepath.Join(t.TempDir(), "state.json"), state.Options{Off: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, embedded, Options{Store: st, Slug: "glossary"}, 90, 24)
+	d.keys("m")
+	if s := d.m.reader.status; !strings.HasPrefix(s, "bookmarked ") || !strings.Contains(s, "this session only") || !strings.Contains(s, "--no-state") {
+		t.Errorf("status after m with state off: %q; want it to say the bookmark is not saved", s)
+	}
+	if len(st.Bookmarks()) != 1 {
+		t.Errorf("bookmarks = %v, want the one made this session", st.Bookmarks())
+	}
+}
+
 func TestBookmarks(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.json")
 	st := storeAt(t, path)
