@@ -103,7 +103,6 @@ func New(lib *guides.Library, opts Options) Model {
 			m.browse.selectSlug(g.Slug)
 			m.history.Push(Place{Slug: g.Slug, Focus: -1})
 			m.screen = screenReader
-			m.browse.clearOffer()
 			m.reader.open(g, Place{Slug: g.Slug, Focus: -1}, "", true) // rendered once the size is known
 		}
 	}
@@ -218,7 +217,6 @@ func (m *Model) openNew(g *guides.Guide, anchor string, resume bool) tea.Cmd {
 	p := Place{Slug: g.Slug, Focus: -1}
 	m.history.Push(p)
 	m.screen = screenReader
-	m.browse.clearOffer()
 	m.browse.selectSlug(g.Slug)
 	return m.reader.open(g, p, anchor, resume)
 }

@@ -18,8 +18,6 @@ type Browse struct {
 	ctx *Context
 	sel int // index into rows(); always a guide row
 	top int // first visible row
-	// offer names the guide to continue reading, until something is opened.
-	offer *guides.Guide
 }
 
 // row is one entry of the list: a guide, or a group label.
@@ -39,11 +37,6 @@ const recentShown = 5
 
 func newBrowse(ctx *Context) Browse {
 	b := Browse{ctx: ctx}
-	if slug, ok := ctx.Store.LastRead(); ok {
-		if g, ok := ctx.Lib.Guide(slug); ok {
-			b.offer = g
-		}
-	}
 	b.sel = b.firstGuideRow()
 	return b
 }
@@ -124,8 +117,16 @@ func (b *Browse) listWidth() int {
 	return b.ctx.Width
 }
 
-// clearOffer drops the "continue reading" offer, once a guide is open.
-func (b *Browse) clearOffer() { b.offer = nil }
+func (b *Browse) hasOffer() bool { _, ok := b.offer(); return ok }
+
+// offer is the guide c continues: the last one read, this session or
+// before, for as long as the browser runs.
+func (b *Browse) offer() (*guides.Guide, bool) {
+	if slug, ok := b.ctx.Store.LastRead(); ok {
+		return b.ctx.Lib.Guide(slug)
+	}
+	return nil, false
+}
 
 func (b *Browse) previewWidth() int { return b.ctx.renderWidth(b.ctx.Width - b.listWidth() - 2) }
 
@@ -212,9 +213,10 @@ func (b Browse) Update(msg tea.Msg) (Browse, tea.Cmd) {
 			if g, ok := b.Selected(); ok {
 				return b, func() tea.Msg { return openGuideMsg{slug: g.Slug, resume: true} }
 			}
-		case key.Matches(msg, k.Continue) && b.offer != nil:
-			g := b.offer
-			return b, func() tea.Msg { return openGuideMsg{slug: g.Slug, resume: true} }
+		case key.Matches(msg, k.Continue):
+			if g, ok := b.offer(); ok {
+				return b, func() tea.Msg { return openGuideMsg{slug: g.Slug, resume: true} }
+			}
 		}
 	case tea.MouseWheelMsg:
 		switch msg.Button {
@@ -303,14 +305,14 @@ func (b *Browse) rowLines(r row, selected bool, lw int) []string {
 func (b *Browse) footer() string {
 	st, w := b.ctx.Styles, b.ctx.Width
 	hs, keep := b.shortHelp()
-	if b.offer != nil {
+	if g, ok := b.offer(); ok {
 		pct := ""
-		if pos, ok := b.ctx.Store.Position(b.offer.Slug); ok && pos.Fraction() > 0 {
+		if pos, ok := b.ctx.Store.Position(g.Slug); ok && pos.Fraction() > 0 {
 			pct = fmt.Sprintf(" (%d%%)", int(pos.Fraction()*100))
 		}
 		// The offer gives way to help and quit, the other hints to the offer.
 		room := w - 3 - ansi.StringWidth(hints(b.ctx, w-1, nil, keep))
-		offer := st.Status.Render(ansi.Truncate("c continues "+b.offer.Title+pct, max(0, room), "…"))
+		offer := st.Status.Render(ansi.Truncate("c continues "+g.Title+pct, max(0, room), "…"))
 		h := hints(b.ctx, w-3-ansi.StringWidth(offer), hs, keep)
 		return ansi.Truncate(" "+offer+"  "+h, w, "…")
 	}
@@ -346,6 +348,6 @@ func (b *Browse) fullHelp() [][]key.Binding {
 	k := b.ctx.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.Open, k.Search, k.Finder, k.CRS, k.Bookmarks, enabled(k.Continue, b.offer != nil), k.Help, k.Quit, k.ForceQuit},
+		{k.Open, k.Search, k.Finder, k.CRS, k.Bookmarks, enabled(k.Continue, b.hasOffer()), k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -71,7 +71,7 @@ func TestResumeWhereLeft(t *testing.T) {
 		t.Fatal(err)
 	}
 	d2 := newDriver(t, embedded, Options{Store: storeAt(t, path)}, 90, 24)
-	if d2.m.browse.offer == nil || d2.m.browse.offer.Slug != "express-entry-strategy" {
+	if g, ok := d2.m.browse.offer(); !ok || g.Slug != "express-entry-strategy" {
 		t.Fatalf("no offer to continue the last guide")
 	}
 	if !strings.Contains(ansi.Strip(d2.m.View().Content), "c continues Express Entry strategy") {
@@ -81,6 +81,19 @@ func TestResumeWhereLeft(t *testing.T) {
 	want := min(d.m.reader.bodyHeight()+0, d2.m.reader.maxOffset())
 	if d2.slug() != "express-entry-strategy" || d2.m.reader.offset != want {
 		t.Errorf("continue opened %q at %d, want line %d", d2.slug(), d2.m.reader.offset, want)
+	}
+
+	// For as long as the browser runs, c continues the guide read last:
+	// another guide read this session takes over the offer.
+	d2.keys("esc")
+	d2.m.browse.selectSlug("glossary")
+	d2.keys("enter", "space", "esc")
+	if v := ansi.Strip(d2.m.View().Content); !strings.Contains(v, "c continues Glossary") {
+		t.Errorf("back on the list after reading the glossary, no offer to continue it:\n%s", v)
+	}
+	d2.keys("c")
+	if d2.slug() != "glossary" || d2.m.reader.offset == 0 {
+		t.Errorf("c opened %q at line %d, want the glossary where it was left", d2.slug(), d2.m.reader.offset)
 	}
 }
 
