@@ -302,21 +302,42 @@ func (b *Browse) rowLines(r row, selected bool, lw int) []string {
 	return []string{"   " + st.Title.Render(title) + pad + dateStyle.Render(date), "   " + summaryStyle.Render(summary), ""}
 }
 
+// footer is the list's last line: the cursor's position, the offer to
+// continue reading, and the key hints.
 func (b *Browse) footer() string {
 	st, w := b.ctx.Styles, b.ctx.Width
+	pos := st.Dim.Render(b.position())
+	w -= ansi.StringWidth(pos)
 	hs, keep := b.shortHelp()
 	if g, ok := b.offer(); ok {
 		pct := ""
-		if pos, ok := b.ctx.Store.Position(g.Slug); ok && pos.Fraction() > 0 {
-			pct = fmt.Sprintf(" (%d%%)", int(pos.Fraction()*100))
+		if p, ok := b.ctx.Store.Position(g.Slug); ok && p.Fraction() > 0 {
+			pct = fmt.Sprintf(" (%d%%)", int(p.Fraction()*100))
 		}
 		// The offer gives way to help and quit, the other hints to the offer.
 		room := w - 3 - ansi.StringWidth(hints(b.ctx, w-1, nil, keep))
 		offer := st.Status.Render(ansi.Truncate("c continues "+g.Title+pct, max(0, room), "…"))
 		h := hints(b.ctx, w-3-ansi.StringWidth(offer), hs, keep)
-		return ansi.Truncate(" "+offer+"  "+h, w, "…")
+		return ansi.Truncate(pos+" "+offer+"  "+h, b.ctx.Width, "…")
 	}
-	return ansi.Truncate(" "+hints(b.ctx, w-1, hs, keep), w, "…")
+	return ansi.Truncate(pos+" "+hints(b.ctx, w-1, hs, keep), b.ctx.Width, "…")
+}
+
+// position is " 3/18 ": the selected guide's place in the list as shown.
+func (b *Browse) position() string {
+	n, at := 0, 0
+	for i, r := range b.rows() {
+		if r.g != nil {
+			n++
+			if i == b.sel {
+				at = n
+			}
+		}
+	}
+	if at == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" %d/%d ", at, n)
 }
 
 func (b *Browse) previewLines(h int) []string {

@@ -498,3 +498,24 @@ func TestWidthFlagCapsTheReader(t *testing.T) {
 		}
 	}
 }
+
+// TestListShowsPosition: the list's footer says where the cursor is.
+func TestListShowsPosition(t *testing.T) {
+	d := newDriver(t, embedded, Options{}, 80, 24)
+	n := len(embedded.Guides())
+	footer := func() string {
+		lines := strings.Split(ansi.Strip(d.m.content()), "\n")
+		return lines[len(lines)-1]
+	}
+	if want := fmt.Sprintf(" 1/%d ", n); !strings.HasPrefix(footer(), want) {
+		t.Errorf("footer %q, want it to start %q", footer(), want)
+	}
+	d.keys("j", "j")
+	if want := fmt.Sprintf(" 3/%d ", n); !strings.HasPrefix(footer(), want) {
+		t.Errorf("after two moves down, footer %q, want it to start %q", footer(), want)
+	}
+	d.keys("G")
+	if want := fmt.Sprintf(" %d/%d ", n, n); !strings.HasPrefix(footer(), want) {
+		t.Errorf("at the end, footer %q, want it to start %q", footer(), want)
+	}
+}
