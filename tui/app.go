@@ -437,7 +437,11 @@ func (m Model) tooSmall() bool { return m.ctx.Width < minWidth || m.ctx.Height <
 func (m Model) View() tea.View {
 	// Every screen fits itself to the terminal; clipping here as well makes
 	// sure no line ever wraps or scrolls the screen, whatever a guide holds.
-	v := tea.NewView(render.Clean(clip(m.content(), m.ctx.Width, m.ctx.Height), true))
+	frame := render.Clean(clip(m.content(), m.ctx.Width, m.ctx.Height), true)
+	if m.ctx.Style == assets.StyleASCII {
+		frame = render.ASCII(frame)
+	}
+	v := tea.NewView(frame)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "pathways"

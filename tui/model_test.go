@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -517,5 +518,35 @@ func TestListShowsPosition(t *testing.T) {
 	d.keys("G")
 	if want := fmt.Sprintf(" %d/%d ", n, n); !strings.HasPrefix(footer(), want) {
 		t.Errorf("at the end, footer %q, want it to start %q", footer(), want)
+	}
+}
+
+// TestASCIIStyleFrames: with --style ascii, every screen's frame (rules,
+// selection bars, key hints, the help) is ASCII but for letters in the text.
+func TestASCIIStyleFrames(t *testing.T) {
+	for _, sc := range []struct {
+		name string
+		keys []string
+	}{
+		{"list", nil},
+		{"reader", []string{"enter", "tab"}},
+		{"outline", []string{"enter", "t"}},
+		{"help", []string{"enter", "?"}},
+		{"bookmarks", []string{"'"}},
+		{"search", []string{"/"}},
+		{"finder", []string{"f"}},
+		{"crs", []string{"r"}},
+	} {
+		for _, w := range []int{80, 120} {
+			d := newDriver(t, embedded, Options{Style: "ascii"}, w, 30)
+			d.keys(sc.keys...)
+			frame := ansi.Strip(d.m.View().Content)
+			for _, r := range frame {
+				if r > unicode.MaxASCII && !unicode.IsLetter(r) {
+					t.Errorf("%s at %d columns draws %q in ascii style", sc.name, w, r)
+					break
+				}
+			}
+		}
 	}
 }

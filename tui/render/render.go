@@ -275,7 +275,11 @@ func (r *Renderer) text(g *guides.Guide, page *guides.Guide) (string, error) {
 	}
 	// Guide text was made safe where it was loaded; this is the last
 	// line of defence, after glamour has decoded what it decodes.
-	return Clean(strings.Join(lines, "\n")+"\n", !assets.Plain(r.style)), nil
+	out := Clean(strings.Join(lines, "\n")+"\n", !assets.Plain(r.style))
+	if r.style == assets.StyleASCII {
+		out = ASCII(out)
+	}
+	return out, nil
 }
 
 // locate trims each line's padding, removes the link and heading markers and

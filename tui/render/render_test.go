@@ -1,8 +1,10 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -108,5 +110,39 @@ func TestStyledOutputIsCompact(t *testing.T) {
 	}
 	if styled > 3*plain {
 		t.Errorf("styled output is %d bytes for %d bytes of text (over 3×)", styled, plain)
+	}
+}
+
+// nonASCIIMarks returns the runes of s outside ASCII that are not letters:
+// under --style ascii, the only ones left should be words (é, 加).
+func nonASCIIMarks(s string) string {
+	var out []rune
+	for _, r := range s {
+		if r > unicode.MaxASCII && !unicode.IsLetter(r) && !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+// TestASCIIStyleIsASCII: show --style ascii of every embedded guide draws
+// its rules, bullets, separators and punctuation in ASCII.
+func TestASCIIStyleIsASCII(t *testing.T) {
+	lib := guides.LoadEmbedded()
+	r, err := New(lib, "ascii", 80)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range lib.Guides() {
+		out, err := r.Text(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if marks := nonASCIIMarks(out); marks != "" {
+			t.Errorf("%s in ascii style draws %q", g.Slug, marks)
+		}
+	}
+	if got := ASCII("a ─│▌•·…›→ b"); got != "a -|>*-.>> b" {
+		t.Errorf("ASCII folds to %q", got)
 	}
 }
