@@ -366,6 +366,9 @@ func (lib *Library) Lookup(slug string) (*Guide, error) {
 	if g, ok := lib.bySlug[slug]; ok {
 		return g, nil
 	}
+	if g := lib.byName(slug); g != nil {
+		return g, nil
+	}
 	err := lib.unknown(slug).(*UnknownGuideError)
 	lib.mu.RLock()
 	for _, p := range lib.problems {
@@ -375,6 +378,39 @@ func (lib *Library) Lookup(slug string) (*Guide, error) {
 	}
 	lib.mu.RUnlock()
 	return nil, err
+}
+
+// byName is the one guide whose slug or title equals name, ignoring case,
+// or whose title names it as an acronym in brackets ("pgwp" for
+// "Post-graduation work permit (PGWP)"); nil when none or several do.
+func (lib *Library) byName(name string) *Guide {
+	if name == "" {
+		return nil
+	}
+	var found *Guide
+	for _, g := range lib.guides {
+		if strings.EqualFold(g.Slug, name) || strings.EqualFold(g.Title, name) || strings.EqualFold(titleAcronym(g.Title), name) {
+			if found != nil {
+				return nil
+			}
+			found = g
+		}
+	}
+	return found
+}
+
+// titleAcronym is the acronym a title ends with in brackets, "PGWP" for
+// "Post-graduation work permit (PGWP)", or "".
+func titleAcronym(title string) string {
+	open := strings.LastIndexByte(title, '(')
+	if open < 0 || !strings.HasSuffix(title, ")") {
+		return ""
+	}
+	a := title[open+1 : len(title)-1]
+	if len(a) < 2 || len(a) > 10 || strings.ToUpper(a) != a || strings.ContainsAny(a, " ,;") {
+		return ""
+	}
+	return a
 }
 
 // Backlinks returns the guides that link to slug, in library order. In a

@@ -280,3 +280,30 @@ func TestBrokenLinksSuggestFew(t *testing.T) {
 		t.Errorf("a slug typed by a user still gets suggestions: %v", err)
 	}
 }
+
+// TestLookupByName: a slug or title in any case, or the acronym a title
+// ends with, finds the one guide it names; a name two guides share finds
+// neither, and says so with suggestions.
+func TestLookupByName(t *testing.T) {
+	fsys := fstest.MapFS{
+		"post-graduation-work-permit.md": {Data: []byte(guideFile("Post-graduation work permit (PGWP)", "Text.\n"))},
+		"open-work-permit.md":            {Data: []byte(guideFile("Open work permit (OWP)", "Text.\n"))},
+		"spousal-owp.md":                 {Data: []byte(guideFile("Spousal open work permit (OWP)", "Text.\n"))},
+		"glossary.md":                    {Data: []byte(guideFile("Glossary", "Text.\n"))},
+	}
+	lib := Load([]Dir{{FS: fsys, Name: "d"}}, Options{})
+	for name, want := range map[string]string{
+		"pgwp": "post-graduation-work-permit", "PGWP": "post-graduation-work-permit",
+		"Glossary": "glossary", "GLOSSARY": "glossary", "open work permit (owp)": "open-work-permit",
+		"Spousal-OWP": "spousal-owp",
+	} {
+		if g, err := lib.Lookup(name); err != nil || g.Slug != want {
+			t.Errorf("Lookup(%q) = %v, %v; want %s", name, g, err, want)
+		}
+	}
+	for _, name := range []string{"owp", "OWP", "work permit", ""} {
+		if g, err := lib.Lookup(name); err == nil {
+			t.Errorf("Lookup(%q) found %s; want no guide: the name is not one guide's", name, g.Slug)
+		}
+	}
+}

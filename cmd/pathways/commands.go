@@ -254,7 +254,8 @@ func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
 	}
 	opts := tui.Options{Style: style, Width: a.width}
 	if len(args) == 1 {
-		if _, err := lib.Lookup(args[0]); err != nil {
+		g, err := lib.Lookup(args[0])
+		if err != nil {
 			// A mistyped command is likelier than a guide: name it first.
 			if near := cmd.Root().SuggestionsFor(args[0]); len(near) > 0 {
 				msg := fmt.Sprintf("no command or guide %q; did you mean the command %s?",
@@ -266,7 +267,7 @@ func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
 			}
 			return err
 		}
-		opts.Slug = args[0]
+		opts.Slug = g.Slug
 	}
 	if !isTerminal(a.stdin) || !isTerminal(a.stdout) {
 		a.errorf("the browser needs a terminal; to print instead, use `pathways list` or `pathways show SLUG`")
