@@ -150,6 +150,24 @@ func (s *screen) send(keys string) {
 	}
 }
 
+// settle waits until the program has written nothing new for three polls
+// in a row, so that a frame split across reads has fully arrived.
+func (s *screen) settle() {
+	s.t.Helper()
+	last, same := -1, 0
+	s.waitFor("the output to settle", func(string) bool {
+		s.mu.Lock()
+		n := s.raw.Len()
+		s.mu.Unlock()
+		if n == last {
+			same++
+		} else {
+			last, same = n, 0
+		}
+		return same >= 3
+	})
+}
+
 // drain waits until everything the program wrote has reached the
 // emulator: a marker written to the terminal now arrives after it.
 func (s *screen) drain() {
@@ -334,6 +352,10 @@ func TestE2ECRS(t *testing.T) {
 			defer s.mu.Unlock()
 			return s.raw.Len() > before
 		})
+		// A redraw can arrive in several reads: read the screen only once
+		// it is whole, or the report's first line may not be there yet and
+		// a further enter would follow its first link.
+		s.settle()
 	}
 	s.waitText("CRS score: 110 of 1,200 (scored single)")
 	s.waitText("as history, not a prediction")
