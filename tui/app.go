@@ -369,6 +369,10 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			p, _ := m.history.Forward()
 			return m, tea.Batch(m.goTo(p), m.ctx.saveCmd())
 		case key.Matches(msg, k.ToList):
+			// With a find active, the first esc clears it.
+			if cmd, ok := m.reader.clearFind(); ok {
+				return m, cmd
+			}
 			return m, m.toList()
 		case key.Matches(msg, k.SearchAll):
 			return m, m.openSearch(screenReader)

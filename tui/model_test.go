@@ -550,3 +550,64 @@ func TestASCIIStyleFrames(t *testing.T) {
 		}
 	}
 }
+
+// TestFindPrompt: / opens an empty prompt (up recalls the last query), esc
+// in it puts back the find and the place from before it, n past the last
+// match says it wrapped, and with a find active the first esc clears it
+// while the second leaves the guide.
+func TestFindPrompt(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "glossary"}, 90, 24)
+	d.keys("/")
+	d.typeText("permit")
+	d.keys("enter")
+	n := len(d.m.reader.hits)
+	if n < 2 {
+		t.Fatalf("%d matches for permit in the glossary; the test needs two or more", n)
+	}
+
+	// A new prompt is empty, and up brings back the last query.
+	d.keys("/")
+	if v := d.m.reader.findInput.Value(); v != "" {
+		t.Errorf("the find prompt opened with %q, want it empty", v)
+	}
+	d.keys("up")
+	if v := d.m.reader.findInput.Value(); v != "permit" {
+		t.Errorf("up in the prompt gave %q, want the last query", v)
+	}
+
+	// Esc in the prompt: the find and the place from before it.
+	d.keys("ctrl+u")
+	d.typeText("work")
+	before := d.m.reader.findBefore.offset
+	d.keys("esc")
+	if d.m.reader.finding || d.m.reader.query != "permit" || d.m.reader.offset != before {
+		t.Errorf("after esc in the prompt: finding %v, query %q, line %d; want the find for permit at line %d",
+			d.m.reader.finding, d.m.reader.query, d.m.reader.offset, before)
+	}
+
+	// n from the last match wraps to the first, and says so.
+	d.keys("G")
+	for range n {
+		d.keys("n")
+		if d.m.reader.hit == 0 {
+			break
+		}
+	}
+	if d.m.reader.hit != 0 || !strings.Contains(d.m.reader.status, "wrapped to the top") {
+		t.Errorf("after n past the last match: match %d, status %q; want match 1 and a wrap notice", d.m.reader.hit+1, d.m.reader.status)
+	}
+	d.keys("N")
+	if !strings.Contains(d.m.reader.status, "wrapped to the bottom") {
+		t.Errorf("after N before the first match: status %q, want a wrap notice", d.m.reader.status)
+	}
+
+	// The first esc clears the find and stays; the second goes to the list.
+	d.keys("esc")
+	if d.m.screen != screenReader || d.m.reader.query != "" || len(d.m.reader.hits) != 0 {
+		t.Errorf("first esc: screen %v, query %q; want the find cleared in the guide", d.m.screen, d.m.reader.query)
+	}
+	d.keys("esc")
+	if d.m.screen != screenBrowse {
+		t.Errorf("second esc: screen %v, want the list", d.m.screen)
+	}
+}

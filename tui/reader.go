@@ -40,6 +40,14 @@ type Reader struct {
 	query     string
 	hits      []findHit
 	hit       int
+	// Before the find prompt opened: the find then active and the line at
+	// the top, which esc in the prompt restores; up recalls lastQuery.
+	findBefore struct {
+		query  string
+		hit    int
+		offset int
+	}
+	lastQuery string
 
 	outlineOpen bool
 	outlineSel  int
@@ -381,9 +389,13 @@ func (r Reader) updateKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 			return r, tea.Batch(tea.SetClipboard(l.URL), r.setStatus("copied "+l.URL))
 		}
 	case key.Matches(msg, k.Find):
+		// The prompt starts empty; up recalls the last query.
+		r.findBefore.query, r.findBefore.hit, r.findBefore.offset = r.query, r.hit, r.offset
+		if r.query != "" {
+			r.lastQuery = r.query
+		}
 		r.finding = true
-		r.findInput.SetValue(r.query)
-		r.findInput.CursorEnd()
+		r.findInput.SetValue("")
 		r.findResized()
 		return r, r.findInput.Focus()
 	case key.Matches(msg, k.FindNext):
@@ -575,11 +587,19 @@ func (r Reader) updateFind(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		}
 		return r, r.hitStatus()
 	case key.Matches(msg, k.Cancel):
+		// As if the prompt had not opened: the find before it, and the
+		// place.
 		r.finding = false
 		r.findInput.Blur()
-		r.query = ""
+		r.query = r.findBefore.query
 		r.runFind()
+		r.hit = min(r.findBefore.hit, max(0, len(r.hits)-1))
+		r.offset = r.findBefore.offset
+		r.clamp()
 		return r, nil
+	case msg.String() == "up" && r.lastQuery != "":
+		r.findInput.SetValue(r.lastQuery)
+		r.findInput.CursorEnd()
 	}
 	var cmd tea.Cmd
 	r.findInput, cmd = r.findInput.Update(msg)
@@ -634,8 +654,26 @@ func (r *Reader) nextHit(dir int) tea.Cmd {
 	if len(r.hits) == 0 {
 		return r.setStatus(fmt.Sprintf("no match for %q", r.query))
 	}
+	from := r.hit
 	r.jumpToHit(r.hit + dir)
+	switch {
+	case len(r.hits) > 1 && dir > 0 && r.hit < from:
+		return r.setStatus(fmt.Sprintf("match %d of %d for %q: wrapped to the top", r.hit+1, len(r.hits), r.query))
+	case len(r.hits) > 1 && dir < 0 && r.hit > from:
+		return r.setStatus(fmt.Sprintf("match %d of %d for %q: wrapped to the bottom", r.hit+1, len(r.hits), r.query))
+	}
 	return r.hitStatus()
+}
+
+// clearFind ends an active find, for the first esc in a guide; ok reports
+// whether there was one.
+func (r *Reader) clearFind() (cmd tea.Cmd, ok bool) {
+	if r.query == "" {
+		return nil, false
+	}
+	r.lastQuery, r.query = r.query, ""
+	r.runFind()
+	return r.setStatus("find cleared; esc again for the guide list"), true
 }
 
 func (r *Reader) hitStatus() tea.Cmd {
