@@ -611,3 +611,24 @@ func TestFindPrompt(t *testing.T) {
 		t.Errorf("second esc: screen %v, want the list", d.m.screen)
 	}
 }
+
+// TestStatusDoesNotOutstayItsPlace: a link's hint clears on the first move,
+// and does not follow the reader into the guide the link opens.
+func TestStatusDoesNotOutstayItsPlace(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "glossary"}, 90, 24)
+	d.keys("tab")
+	if !strings.HasPrefix(d.m.reader.status, "→ ") {
+		t.Fatalf("tab gave status %q, want the link's target", d.m.reader.status)
+	}
+	d.keys("j")
+	if d.m.reader.status != "" {
+		t.Errorf("after a move the status still says %q", d.m.reader.status)
+	}
+	d.keys("tab", "enter")
+	if d.slug() == "glossary" {
+		t.Fatal("enter did not follow the link")
+	}
+	if d.m.reader.status != "" {
+		t.Errorf("arriving in %s, the status still says %q", d.slug(), d.m.reader.status)
+	}
+}

@@ -91,6 +91,9 @@ func (r *Reader) open(g *guides.Guide, p Place, anchor string, resume bool) tea.
 	r.offset, r.focus = 0, -1
 	r.outlineOpen, r.finding = false, false
 	r.hits, r.hit = nil, 0
+	// The last guide's link hint or notice does not follow into this one.
+	r.status = ""
+	r.statusID++
 	r.pending.set, r.pending.place, r.pending.anchor, r.pending.ratio = true, p, anchor, -1
 	r.pending.resume = resume && anchor == ""
 	r.ctx.Store.MarkRead(g.Slug)
@@ -361,6 +364,11 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 
 func (r Reader) updateKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	k, h := r.ctx.Keys, r.bodyHeight()
+	// A status message (a link's target, "resumed at") is about where the
+	// reader was: the first move clears it.
+	if key.Matches(msg, k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom) {
+		r.status = ""
+	}
 	switch {
 	case key.Matches(msg, k.Down):
 		r.scroll(1)
