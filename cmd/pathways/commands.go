@@ -273,13 +273,20 @@ func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
 		a.errorf("the browser needs a terminal; to print instead, use `pathways list` or `pathways show SLUG`")
 		return exitCode(exitUsage)
 	}
+	var notices []string
+	// The problems were printed before the browser took the screen; say
+	// so on it too, or they are seen only after quitting.
+	if n := len(lib.Problems()); n > 0 {
+		notices = append(notices, fmt.Sprintf("%d problem(s) in guide files; the other guides loaded (`pathways check` lists them)", n))
+	}
 	store, warning, err := a.openStore(cmd)
 	switch {
 	case err != nil:
-		opts.Notice = fmt.Sprintf("reading state is not saved this time: %v", err)
+		notices = append(notices, fmt.Sprintf("reading state is not saved this time: %v", err))
 	case warning != "":
-		opts.Notice = warning
+		notices = append(notices, warning)
 	}
+	opts.Notice = strings.Join(notices, "; ")
 	opts.Store = store
 	opts.Now = a.now
 	return tui.Run(lib, opts, a.stdin, a.stdout)

@@ -317,6 +317,28 @@ func TestE2EOpenSlugAndCtrlC(t *testing.T) {
 	s.assertRestored()
 }
 
+// TestE2EBrokenGuideNotice: a folder with a broken guide file still opens,
+// and the browser itself says that a file had problems.
+func TestE2EBrokenGuideNotice(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "broken.md"), []byte("---\ntitle: [unclosed\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := start(t, 120, 30, nil, "--dir", dir)
+	// On the list, in the footer: not the line printed before the browser
+	// took the screen, which says "(run `pathways check` for the list)".
+	s.waitFor("the notice on the list", func(txt string) bool {
+		return strings.Contains(txt, "guides loaded (`pathways check` lists them)") && strings.HasPrefix(strings.TrimSpace(s.line(0)), "pathways ")
+	})
+	s.send("j")
+	s.waitFor("the notice gone after a key", func(txt string) bool { return !strings.Contains(txt, "problem(s) in guide files") })
+	s.send("q")
+	if code := s.exit(); code != 0 {
+		t.Errorf("exit code %d, want 0", code)
+	}
+	s.assertRestored()
+}
+
 // TestE2ENoTerminal checks the browser refuses to start without a terminal.
 func TestE2ENoTerminal(t *testing.T) {
 	out, err := exec.Command(binary(t)).CombinedOutput()
