@@ -122,7 +122,8 @@ func TestE2EHostileList(t *testing.T) {
 	hostile := hostileGuides(t)
 	s := start(t, 120, 40, []string{hostileNow}, "--dir", hostileDir)
 	s.waitText("guides")
-	s.waitText("enter open")
+	// The folder's broken files are named in the footer until the first key.
+	s.waitText("problem(s) in guide files; the other guides loaded (`pathways check` lists them)")
 	seen := s.text()
 	total := len(hostile) + len(guides.LoadEmbedded().Guides())
 	for range total - 1 {
