@@ -632,3 +632,23 @@ func TestStatusDoesNotOutstayItsPlace(t *testing.T) {
 		t.Errorf("arriving in %s, the status still says %q", d.slug(), d.m.reader.status)
 	}
 }
+
+// TestCopyLinkSaysWhatItSent: y on a web link sends it by OSC 52 and says
+// just that, since the terminal may not act on it.
+func TestCopyLinkSaysWhatItSent(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "glossary"}, 90, 24)
+	for range 400 {
+		if l, ok := d.m.reader.focusedLink(); ok && l.Kind == guides.LinkExternal {
+			break
+		}
+		d.keys("tab")
+	}
+	l, ok := d.m.reader.focusedLink()
+	if !ok || l.Kind != guides.LinkExternal {
+		t.Fatal("no web link in the glossary to copy")
+	}
+	d.keys("y")
+	if want := "sent to the terminal clipboard (OSC 52): " + l.URL; d.m.reader.status != want {
+		t.Errorf("status after y: %q, want %q", d.m.reader.status, want)
+	}
+}

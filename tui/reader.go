@@ -394,7 +394,9 @@ func (r Reader) updateKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		return r, r.follow()
 	case key.Matches(msg, k.CopyURL):
 		if l, ok := r.focusedLink(); ok && l.Kind == guides.LinkExternal {
-			return r, tea.Batch(tea.SetClipboard(l.URL), r.setStatus("copied "+l.URL))
+			// OSC 52 asks the terminal to copy; whether it did, pathways
+			// cannot tell, so the status says what was sent.
+			return r, tea.Batch(tea.SetClipboard(l.URL), r.setStatus("sent to the terminal clipboard (OSC 52): "+l.URL))
 		}
 	case key.Matches(msg, k.Find):
 		// The prompt starts empty; up recalls the last query.
