@@ -41,6 +41,10 @@ type KeyMap struct {
 	ToList    key.Binding
 	Bookmark  key.Binding
 
+	// The outline, over the reader.
+	OutlineGo    key.Binding
+	OutlineClose key.Binding
+
 	// Reading state.
 	Bookmarks key.Binding
 	Remove    key.Binding
@@ -87,6 +91,9 @@ func DefaultKeyMap() KeyMap {
 		CopyURL:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link URL")),
 		ToList:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "guide list")),
 		Bookmark:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "toggle bookmark here")),
+
+		OutlineGo:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to section")),
+		OutlineClose: key.NewBinding(key.WithKeys("esc", "t"), key.WithHelp("esc/t", "close outline")),
 
 		Bookmarks: key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "bookmarks")),
 		Remove:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "remove")),

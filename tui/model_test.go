@@ -652,3 +652,26 @@ func TestCopyLinkSaysWhatItSent(t *testing.T) {
 		t.Errorf("status after y: %q, want %q", d.m.reader.status, want)
 	}
 }
+
+// TestOutlineShowsItsKeys: with the outline open, the footer and ? show the
+// outline's keys, not the reader's.
+func TestOutlineShowsItsKeys(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "glossary"}, 100, 30)
+	d.keys("t")
+	lines := strings.Split(ansi.Strip(d.m.content()), "\n")
+	footer := lines[len(lines)-1]
+	for _, want := range []string{"enter go to section", "esc/t close outline", "? help"} {
+		if !strings.Contains(footer, want) {
+			t.Errorf("outline footer %q lacks %q", footer, want)
+		}
+	}
+	d.keys("?")
+	help := ansi.Strip(d.m.content())
+	if !strings.Contains(help, "go to section") || strings.Contains(help, "next link") {
+		t.Errorf("help over the outline shows the wrong keys:\n%s", help)
+	}
+	d.keys("?", "esc")
+	if d.m.reader.outlineOpen {
+		t.Error("esc/t close outline did not close it")
+	}
+}

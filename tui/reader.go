@@ -576,11 +576,11 @@ func (r Reader) updateOutline(msg tea.KeyPressMsg) Reader {
 		r.outlineSel = 0
 	case key.Matches(msg, k.Bottom):
 		r.outlineSel = n - 1
-	case key.Matches(msg, k.Accept):
+	case key.Matches(msg, k.OutlineGo):
 		r.offset = r.doc.Headings[r.outlineSel].Line
 		r.clamp()
 		r.outlineOpen = false
-	case key.Matches(msg, k.Cancel), key.Matches(msg, k.Outline):
+	case key.Matches(msg, k.OutlineClose):
 		r.outlineOpen = false
 	}
 	return r
@@ -820,6 +820,9 @@ func (r *Reader) footer() string {
 // useful first, and the keys it always shows.
 func (r *Reader) shortHelp() (hs, keep []key.Binding) {
 	k := r.ctx.Keys
+	if r.outlineOpen {
+		return []key.Binding{k.OutlineGo, k.Up, k.Down}, []key.Binding{k.OutlineClose, k.Help, k.Quit}
+	}
 	hasLinks := r.doc != nil && len(r.doc.Links) > 0
 	return []key.Binding{
 		enabled(k.NextLink, hasLinks),
@@ -831,6 +834,9 @@ func (r *Reader) shortHelp() (hs, keep []key.Binding) {
 // fullHelp groups every reader key for the help screen.
 func (r *Reader) fullHelp(canBack, canForward bool) [][]key.Binding {
 	k := r.ctx.Keys
+	if r.outlineOpen {
+		return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.OutlineGo, k.OutlineClose, k.Quit}}
+	}
 	hasLinks := r.doc != nil && len(r.doc.Links) > 0
 	l, ok := r.focusedLink()
 	return [][]key.Binding{
