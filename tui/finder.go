@@ -31,6 +31,10 @@ type Finder struct {
 	sel    int   // index into entries()
 	offset int   // first result line shown
 
+	// beforeEdit is what e ("change answers") left: esc in the questions
+	// goes back to it, answers included, as if e had not been pressed.
+	beforeEdit *finderSnapshot
+
 	now func() time.Time // tests pin the date
 }
 
@@ -111,9 +115,38 @@ func (f Finder) Update(msg tea.Msg) (Finder, tea.Cmd) {
 
 func done() tea.Msg { return finderDoneMsg{} }
 
+// finderSnapshot is a result on screen and the answers behind it.
+type finderSnapshot struct {
+	result      *finder.Result
+	sel, offset int
+	answers     map[finder.Key]string
+}
+
+func (f *Finder) snapshot() *finderSnapshot {
+	s := &finderSnapshot{result: f.result, sel: f.sel, offset: f.offset, answers: map[finder.Key]string{}}
+	for k, v := range f.vals {
+		s.answers[k] = *v
+	}
+	return s
+}
+
+// leaveForm is esc in the questions: back to the results they were
+// opened from, if any, else out of the finder.
+func (f Finder) leaveForm() (Finder, tea.Cmd) {
+	s := f.beforeEdit
+	if s == nil {
+		return f, done
+	}
+	for k, v := range s.answers {
+		*f.vals[k] = v
+	}
+	f.result, f.sel, f.offset, f.beforeEdit = s.result, s.sel, s.offset, nil
+	return f, nil
+}
+
 func (f Finder) updateForm(msg tea.Msg) (Finder, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, f.keys.Close) {
-		return f, done
+		return f.leaveForm()
 	}
 	m, cmd := f.form.Update(msg)
 	if form, ok := m.(*huh.Form); ok {
@@ -121,10 +154,11 @@ func (f Finder) updateForm(msg tea.Msg) (Finder, tea.Cmd) {
 	}
 	switch f.form.State {
 	case huh.StateCompleted:
+		f.beforeEdit = nil
 		f.showResult()
 		return f, nil
 	case huh.StateAborted:
-		return f, done
+		return f.leaveForm()
 	}
 	return f, cmd
 }
@@ -158,6 +192,7 @@ func (f Finder) updateResults(msg tea.Msg) (Finder, tea.Cmd) {
 		case key.Matches(msg, f.keys.Close):
 			return f, done
 		case key.Matches(msg, f.keys.Edit):
+			f.beforeEdit = f.snapshot()
 			f.result = nil
 			return f, f.open()
 		case key.Matches(msg, k.Down):

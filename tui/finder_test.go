@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -374,5 +375,34 @@ func TestFinderHelpMatchesTheStage(t *testing.T) {
 	d.keys("G")
 	if v := ansi.Strip(d.f.View()); !strings.Contains(v, "eligibility decision: it points") {
 		t.Errorf("the note is not in view at the last result:\n%s", v)
+	}
+}
+
+// TestFinderEscFromEditingReturnsToResults: e then esc is as if e had not
+// been pressed: the same results, selection and answers, and the finder
+// stays open.
+func TestFinderEscFromEditingReturnsToResults(t *testing.T) {
+	t.Parallel() // each test waits out the text input's blink timers
+	d := newFinderDriver(t, 100, 30)
+	d.walk(graduateSteps)
+	d.keys("down")
+	before, sel := fullResult(d), d.f.sel
+	wantAnswers, _ := d.f.Answers()
+	d.keys("e")
+	d.answer("outside-canada") // a changed answer, then esc
+	d.keys("esc")
+	if len(d.out) != 0 {
+		t.Fatalf("esc from editing left the finder: %#v", d.out)
+	}
+	if d.f.result == nil || fullResult(d) != before || d.f.sel != sel {
+		t.Fatalf("esc from editing did not go back to the same results (selection %d, want %d)", d.f.sel, sel)
+	}
+	if got, _ := d.f.Answers(); fmt.Sprint(got.Text()) != fmt.Sprint(wantAnswers.Text()) {
+		t.Errorf("answers after esc: %v, want the ones behind the results: %v", got.Text(), wantAnswers.Text())
+	}
+	// From the results, esc leaves as before.
+	d.keys("esc")
+	if len(d.out) != 1 || d.out[0] != (finderDoneMsg{}) {
+		t.Errorf("esc on the results sent %#v, want the finder closed", d.out)
 	}
 }
