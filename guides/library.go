@@ -366,9 +366,6 @@ func (lib *Library) Lookup(slug string) (*Guide, error) {
 	if g, ok := lib.bySlug[slug]; ok {
 		return g, nil
 	}
-	if g := lib.byName(slug); g != nil {
-		return g, nil
-	}
 	err := lib.unknown(slug).(*UnknownGuideError)
 	lib.mu.RLock()
 	for _, p := range lib.problems {
@@ -377,6 +374,22 @@ func (lib *Library) Lookup(slug string) (*Guide, error) {
 		}
 	}
 	lib.mu.RUnlock()
+	return nil, err
+}
+
+// LookupName is Lookup for a name a person typed (`pathways show pgwp`): a
+// slug, or failing that the one guide whose slug or title matches it in
+// any case, or whose title ends with it as an acronym in brackets. Links
+// in guides are held to exact slugs (Lookup), so check and the reader
+// agree on what a link points to.
+func (lib *Library) LookupName(name string) (*Guide, error) {
+	g, err := lib.Lookup(name)
+	if err == nil {
+		return g, nil
+	}
+	if g := lib.byName(name); g != nil {
+		return g, nil
+	}
 	return nil, err
 }
 

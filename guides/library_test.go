@@ -281,9 +281,9 @@ func TestBrokenLinksSuggestFew(t *testing.T) {
 	}
 }
 
-// TestLookupByName: a slug or title in any case, or the acronym a title
-// ends with, finds the one guide it names; a name two guides share finds
-// neither, and says so with suggestions.
+// TestLookupByName: a typed slug or title in any case, or the acronym a
+// title ends with, finds the one guide it names; a name two guides share
+// finds neither. Links stay exact.
 func TestLookupByName(t *testing.T) {
 	fsys := fstest.MapFS{
 		"post-graduation-work-permit.md": {Data: []byte(guideFile("Post-graduation work permit (PGWP)", "Text.\n"))},
@@ -297,13 +297,18 @@ func TestLookupByName(t *testing.T) {
 		"Glossary": "glossary", "GLOSSARY": "glossary", "open work permit (owp)": "open-work-permit",
 		"Spousal-OWP": "spousal-owp",
 	} {
-		if g, err := lib.Lookup(name); err != nil || g.Slug != want {
-			t.Errorf("Lookup(%q) = %v, %v; want %s", name, g, err, want)
+		if g, err := lib.LookupName(name); err != nil || g.Slug != want {
+			t.Errorf("LookupName(%q) = %v, %v; want %s", name, g, err, want)
 		}
 	}
 	for _, name := range []string{"owp", "OWP", "work permit", ""} {
-		if g, err := lib.Lookup(name); err == nil {
-			t.Errorf("Lookup(%q) found %s; want no guide: the name is not one guide's", name, g.Slug)
+		if g, err := lib.LookupName(name); err == nil {
+			t.Errorf("LookupName(%q) found %s; want no guide: the name is not one guide's", name, g.Slug)
 		}
+	}
+	// A link in a guide is held to the exact slug: check and the reader
+	// agree that "/pgwp" points nowhere.
+	if _, err := lib.Resolve(nil, "/pgwp"); err == nil {
+		t.Error(`a link to "/pgwp" resolves; links must name a slug exactly`)
 	}
 }

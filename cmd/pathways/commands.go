@@ -100,7 +100,7 @@ func (a *app) showCmd() *cobra.Command {
 				return err
 			}
 			slug, anchor, _ := strings.Cut(args[0], "#")
-			g, err := lib.Lookup(slug)
+			g, err := lib.LookupName(slug)
 			if err != nil {
 				return err
 			}
@@ -254,7 +254,7 @@ func (a *app) runBrowse(cmd *cobra.Command, args []string) error {
 	}
 	opts := tui.Options{Style: style, Width: a.width}
 	if len(args) == 1 {
-		g, err := lib.Lookup(args[0])
+		g, err := lib.LookupName(args[0])
 		if err != nil {
 			// A mistyped command is likelier than a guide: name it first.
 			if near := cmd.Root().SuggestionsFor(args[0]); len(near) > 0 {
