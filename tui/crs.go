@@ -224,7 +224,6 @@ func (c CRS) View() string {
 	return strings.Join(append(out, ansi.Truncate(footer, w, "")), "\n")
 }
 
-// shortHelp is the footer: the form's keys while asking, then the score's.
 // shortHelp is the footer's hints, most useful first, and the keys it
 // always shows: in the form, how to leave it; on the report, help and quit.
 func (c *CRS) shortHelp() (hs, keep []key.Binding) {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -14,7 +13,6 @@ import (
 	"pathways/guides"
 	"pathways/guides/crs"
 	"pathways/tui"
-	"pathways/tui/render"
 )
 
 func (a *app) crsCmd() *cobra.Command {
@@ -90,11 +88,9 @@ PTE Core, TEF Canada and TCF Canada results are not converted yet: give their CL
 
 // askCRS asks the questions in a form drawn on standard error.
 func (a *app) askCRS() (crs.Profile, error) {
-	o := a.output(a.stderr)
-	o.Terminal = o.Terminal || !a.accessible()
-	style, err := render.ResolveStyle(o)
+	style, err := a.formStyle()
 	if err != nil {
-		return crs.Profile{}, usage(err)
+		return crs.Profile{}, err
 	}
 	p, err := tui.AskCRS(style, a.accessible(), a.stdin, a.stderr)
 	if errors.Is(err, tui.ErrCancelled) {
@@ -110,21 +106,9 @@ func (a *app) askCRS() (crs.Profile, error) {
 // crsAnswers reads an answers file: at most 64 KiB, within the YAML
 // limits, with unknown keys and values refused by name.
 func (a *app) crsAnswers(path string) (crs.Answers, error) {
-	var data []byte
-	var err error
-	name := guides.SanitizeLine(path)
-	if path == "-" {
-		name = "standard input"
-		data, err = readLimited(a.stdin)
-	} else {
-		var f *os.File
-		if f, err = os.Open(path); err == nil {
-			data, err = readLimited(f)
-			f.Close()
-		}
-	}
+	name, data, err := a.readAnswersFile(path)
 	if err != nil {
-		return crs.Answers{}, usage(fmt.Errorf("answers file %s: %v", name, describeErr(err)))
+		return crs.Answers{}, err
 	}
 	if p := guides.YAMLTooBig(data, "the answers file"); p != nil {
 		return crs.Answers{}, usage(fmt.Errorf("%s: %s", name, p.Msg))

@@ -88,29 +88,50 @@ func readLimited(r io.Reader) ([]byte, error) {
 	return data, err
 }
 
-// findAnswers reads the answers from a file, standard input or the form.
-func (a *app) findAnswers(path string) (finder.Answers, error) {
-	var data []byte
-	var err error
-	name := guides.SanitizeLine(path)
-	switch {
-	case path == "-":
-		name = "standard input"
+// readAnswersFile reads the answers file at path (- for standard input)
+// up to maxAnswersBytes; name is how messages should call it.
+func (a *app) readAnswersFile(path string) (name string, data []byte, err error) {
+	if path == "-" {
 		data, err = readLimited(a.stdin)
-	case path != "":
+		name = "standard input"
+	} else {
 		var f *os.File
 		if f, err = os.Open(path); err == nil {
 			data, err = readLimited(f)
 			f.Close()
 		}
-	case isTerminal(a.stdin) && isTerminal(a.stderr), a.accessible():
-		return a.askFinder()
-	default:
+		name = guides.SanitizeLine(path)
+	}
+	if err != nil {
+		err = usage(fmt.Errorf("answers file %s: %v", name, describeErr(err)))
+	}
+	return name, data, err
+}
+
+// formStyle is the style of a form drawn on standard error: on a
+// terminal, or in accessible mode possibly over a pipe, and then plain.
+func (a *app) formStyle() (string, error) {
+	o := a.output(a.stderr)
+	o.Terminal = o.Terminal || !a.accessible()
+	style, err := render.ResolveStyle(o)
+	if err != nil {
+		return "", usage(err)
+	}
+	return style, nil
+}
+
+// findAnswers reads the answers from a file, standard input or the form.
+func (a *app) findAnswers(path string) (finder.Answers, error) {
+	if path == "" {
+		if isTerminal(a.stdin) && isTerminal(a.stderr) || a.accessible() {
+			return a.askFinder()
+		}
 		a.errorf("find needs a terminal to ask its questions; give the answers in a file instead: pathways find --answers FILE (YAML or JSON)")
 		return finder.Answers{}, exitCode(exitUsage)
 	}
+	name, data, err := a.readAnswersFile(path)
 	if err != nil {
-		return finder.Answers{}, usage(fmt.Errorf("answers file %s: %v", name, describeErr(err)))
+		return finder.Answers{}, err
 	}
 	ans, err := finder.ParseAnswers(data)
 	var ae *finder.AnswersError
@@ -131,13 +152,9 @@ func (a *app) accessible() bool { return a.accessibleFlag || a.getenv("ACCESSIBL
 // askFinder asks the questions in a form drawn on standard error, so that
 // standard output can still be redirected.
 func (a *app) askFinder() (finder.Answers, error) {
-	o := a.output(a.stderr)
-	// The form is drawn on a terminal; in accessible mode it may be asked
-	// over a pipe, and is then plain.
-	o.Terminal = o.Terminal || !a.accessible()
-	style, err := render.ResolveStyle(o)
+	style, err := a.formStyle()
 	if err != nil {
-		return finder.Answers{}, usage(err)
+		return finder.Answers{}, err
 	}
 	ans, err := tui.AskFinder(style, a.accessible(), a.stdin, a.stderr)
 	if errors.Is(err, tui.ErrCancelled) {

@@ -29,12 +29,8 @@ type Answers struct {
 // LanguageResult is one official language's result: CLB/NCLC levels
 // (test: clb) or a test's scores, in the four abilities.
 type LanguageResult struct {
-	Language  string  `yaml:"language" json:"language"`
-	Test      string  `yaml:"test" json:"test"`
-	Listening float64 `yaml:"listening" json:"listening"`
-	Reading   float64 `yaml:"reading" json:"reading"`
-	Writing   float64 `yaml:"writing" json:"writing"`
-	Speaking  float64 `yaml:"speaking" json:"speaking"`
+	Language string `yaml:"language" json:"language"`
+	Scores   `yaml:",inline"`
 }
 
 // SpouseAnswers are an accompanying spouse's or partner's factors.
@@ -149,7 +145,7 @@ func (g *Grid) levels(key string, r LanguageResult) (Language, error) {
 		if r.Language != "english" {
 			return Language{}, fmt.Errorf("%s: %s is an English test", key, r.Test)
 		}
-		l, err := g.CLB(Scores{Test: r.Test, Reading: r.Reading, Writing: r.Writing, Listening: r.Listening, Speaking: r.Speaking})
+		l, err := g.CLB(r.Scores)
 		if err != nil {
 			return Language{}, fmt.Errorf("%s: %v", key, err)
 		}

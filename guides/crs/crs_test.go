@@ -230,7 +230,7 @@ func TestEnglishScores(t *testing.T) {
 			t.Errorf("%+v converted", bad)
 		}
 	}
-	p, err := g.Profile(Answers{Age: 30, FirstLanguage: &LanguageResult{Language: "english", Test: "ielts", Reading: 7, Writing: 7, Listening: 8, Speaking: 7}})
+	p, err := g.Profile(Answers{Age: 30, FirstLanguage: &LanguageResult{Language: "english", Scores: Scores{Test: "ielts", Reading: 7, Writing: 7, Listening: 8, Speaking: 7}}})
 	if err != nil || p.English != all(9) || p.FirstLanguage != "english" {
 		t.Errorf("answers with IELTS: %v %v", p.English, err)
 	}
@@ -402,7 +402,7 @@ func TestAnswerErrors(t *testing.T) {
 	g := grid(t)
 	long := strings.Repeat("x", 10_000)
 	en := func(test string) *LanguageResult {
-		return &LanguageResult{Language: "english", Test: test, Reading: 7, Writing: 7, Listening: 7, Speaking: 7}
+		return &LanguageResult{Language: "english", Scores: Scores{Test: test, Reading: 7, Writing: 7, Listening: 7, Speaking: 7}}
 	}
 	for _, c := range []struct {
 		a    Answers
@@ -414,8 +414,8 @@ func TestAnswerErrors(t *testing.T) {
 		{Answers{Age: 30, CanadianEducation: "phd"}, "canadian_education: unknown value"},
 		{Answers{Age: 30, FirstLanguage: &LanguageResult{Language: "german"}}, "first_language.language: unknown value"},
 		{Answers{Age: 30, FirstLanguage: en("clb"), SecondLanguage: en("clb")}, "second_language: english is given twice"},
-		{Answers{Age: 30, FirstLanguage: &LanguageResult{Language: "english", Test: "clb", Reading: 7.5}}, "first_language: 7.5 is not a CLB/NCLC level"},
-		{Answers{Age: 30, FirstLanguage: &LanguageResult{Language: "french", Test: "ielts"}}, "first_language: ielts is an English test"},
+		{Answers{Age: 30, FirstLanguage: &LanguageResult{Language: "english", Scores: Scores{Test: "clb", Reading: 7.5}}}, "first_language: 7.5 is not a CLB/NCLC level"},
+		{Answers{Age: 30, FirstLanguage: &LanguageResult{Language: "french", Scores: Scores{Test: "ielts"}}}, "first_language: ielts is an English test"},
 		{Answers{Age: 30, FirstLanguage: en("pte-core")}, "first_language: pte-core results are not converted"},
 		{Answers{Age: 30, FirstLanguage: en(long)}, `first_language.test: unknown value "` + strings.Repeat("x", 40) + `…"`},
 		{Answers{Age: 30, Spouse: &SpouseAnswers{Education: "phd"}}, "spouse.education: unknown value"},
