@@ -586,12 +586,13 @@ func (m Model) helpLines() []string {
 // line that says how to close it (and scroll it, when it does not fit).
 func (m Model) helpView() string {
 	body, h := m.helpLines(), m.ctx.Height-1
+	total := len(body)
 	last := " " + m.ctx.Styles.Dim.Render("?, q or esc closes this help.")
-	if len(body) > h {
-		off := min(m.helpOffset, len(body)-h)
+	if total > h {
+		off := min(m.helpOffset, total-h)
 		body = body[off : off+h]
 		last = " " + m.ctx.Styles.Dim.Render(fmt.Sprintf("↑/↓ scroll (%d–%d of %d) · ?, q or esc closes this help.",
-			off+1, off+h, len(m.helpLines())))
+			off+1, off+h, total))
 	} else {
 		for len(body) < h {
 			body = append(body, "")
