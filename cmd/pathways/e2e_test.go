@@ -65,6 +65,12 @@ type screen struct {
 // names another).
 func start(t testing.TB, w, h int, env []string, args ...string) *screen {
 	t.Helper()
+	return startBin(t, binary(t), w, h, env, args...)
+}
+
+// startBin is start with a given build of the binary.
+func startBin(t testing.TB, bin string, w, h int, env []string, args ...string) *screen {
+	t.Helper()
 	env = append([]string{"XDG_STATE_HOME=" + t.TempDir()}, env...)
 	ptmx, tty, err := pty.Open()
 	if err != nil {
@@ -73,7 +79,7 @@ func start(t testing.TB, w, h int, env []string, args ...string) *screen {
 	if err := pty.Setsize(ptmx, &pty.Winsize{Cols: uint16(w), Rows: uint16(h)}); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(binary(t), args...)
+	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=")
 	cmd.Env = append(cmd.Env, env...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
