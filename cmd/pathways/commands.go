@@ -34,6 +34,11 @@ func (a *app) listCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if t, err := a.terminalTable(); err != nil {
+				return err
+			} else if t != nil {
+				return t.list(a.stdout, lib.Guides())
+			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			for _, g := range lib.Guides() {
 				fmt.Fprintf(tw, "%s\t%s\t%s\n", g.Slug, g.Title, g.ReviewedString())
@@ -209,6 +214,11 @@ func (a *app) searchCmd() *cobra.Command {
 						Heading: r.Heading, Anchor: r.Anchor, Snippet: snippet, Score: r.Score})
 				}
 				return a.writeJSON(out)
+			}
+			if t, err := a.terminalTable(); err != nil {
+				return err
+			} else if t != nil {
+				return t.search(a.stdout, results)
 			}
 			for _, r := range results {
 				snippet, _ := r.Snippet(100)

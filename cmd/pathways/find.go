@@ -61,8 +61,18 @@ Prints one guide per line: its slug, a tab, the reason. The guides ruled out, th
 			if asJSON {
 				return a.writeJSON(findJSON(res))
 			}
-			for _, m := range res.Matches {
-				fmt.Fprintf(a.stdout, "%s\t%s\n", m.Guide.Slug, m.Reason)
+			t, err := a.terminalTable()
+			switch {
+			case err != nil:
+				return err
+			case t != nil:
+				if err := t.find(a.stdout, res.Matches); err != nil {
+					return err
+				}
+			default:
+				for _, m := range res.Matches {
+					fmt.Fprintf(a.stdout, "%s\t%s\n", m.Guide.Slug, m.Reason)
+				}
 			}
 			a.printFindNotes(res)
 			return nil
