@@ -94,7 +94,8 @@ func (a *app) writeJSON(v any) error {
 }
 
 func (a *app) showCmd() *cobra.Command {
-	return &cobra.Command{
+	var noPager bool
+	cmd := &cobra.Command{
 		Use:               "show SLUG",
 		Short:             "Print a guide (SLUG#ANCHOR: one section), rendered for the terminal (plain text when piped)",
 		Args:              usageArgs(cobra.ExactArgs(1)),
@@ -126,11 +127,13 @@ func (a *app) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprint(a.stdout, out)
+			err = a.page(out, noPager)
 			a.report(lib, lib.LinkProblems(g)...)
 			return err
 		},
 	}
+	cmd.Flags().BoolVar(&noPager, "no-pager", false, "print straight to the terminal, not through $PAGER (also PAGER=cat)")
+	return cmd
 }
 
 func (a *app) checkCmd() *cobra.Command {
