@@ -34,6 +34,11 @@ func (a *app) listCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if t, err := a.terminalTable(); err != nil {
+				return err
+			} else if t != nil {
+				return t.list(a.stdout, lib.Guides())
+			}
 			tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 			for _, g := range lib.Guides() {
 				fmt.Fprintf(tw, "%s\t%s\t%s\n", g.Slug, g.Title, g.ReviewedString())
@@ -89,7 +94,8 @@ func (a *app) writeJSON(v any) error {
 }
 
 func (a *app) showCmd() *cobra.Command {
-	return &cobra.Command{
+	var noPager bool
+	cmd := &cobra.Command{
 		Use:               "show SLUG",
 		Short:             "Print a guide (SLUG#ANCHOR: one section), rendered for the terminal (plain text when piped)",
 		Args:              usageArgs(cobra.ExactArgs(1)),
@@ -121,11 +127,13 @@ func (a *app) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprint(a.stdout, out)
+			err = a.page(out, noPager)
 			a.report(lib, lib.LinkProblems(g)...)
 			return err
 		},
 	}
+	cmd.Flags().BoolVar(&noPager, "no-pager", false, "print straight to the terminal, not through $PAGER (also PAGER=cat)")
+	return cmd
 }
 
 func (a *app) checkCmd() *cobra.Command {
@@ -209,6 +217,11 @@ func (a *app) searchCmd() *cobra.Command {
 						Heading: r.Heading, Anchor: r.Anchor, Snippet: snippet, Score: r.Score})
 				}
 				return a.writeJSON(out)
+			}
+			if t, err := a.terminalTable(); err != nil {
+				return err
+			} else if t != nil {
+				return t.search(a.stdout, results)
 			}
 			for _, r := range results {
 				snippet, _ := r.Snippet(100)

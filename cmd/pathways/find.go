@@ -46,7 +46,7 @@ On a terminal the questions are asked in a form. With --answers they are read fr
 
 A missing key means "not answered"; an unknown key or value is an error that names the allowed ones.
 
-Prints one guide per line: its slug, a tab, the reason. The guides ruled out, the answers that would sharpen the result, and the reminder that this is orientation, not an eligibility decision, go to standard error.`,
+Prints one guide per line: its slug, a tab, the reason (on a terminal: each slug, with its reason wrapped under it). The guides ruled out, the answers that would sharpen the result, and the reminder that this is orientation, not an eligibility decision, go to standard error.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lib, err := a.library(false)
@@ -61,8 +61,18 @@ Prints one guide per line: its slug, a tab, the reason. The guides ruled out, th
 			if asJSON {
 				return a.writeJSON(findJSON(res))
 			}
-			for _, m := range res.Matches {
-				fmt.Fprintf(a.stdout, "%s\t%s\n", m.Guide.Slug, m.Reason)
+			t, err := a.terminalTable()
+			switch {
+			case err != nil:
+				return err
+			case t != nil:
+				if err := t.find(a.stdout, res.Matches); err != nil {
+					return err
+				}
+			default:
+				for _, m := range res.Matches {
+					fmt.Fprintf(a.stdout, "%s\t%s\n", m.Guide.Slug, m.Reason)
+				}
 			}
 			a.printFindNotes(res)
 			return nil

@@ -265,12 +265,10 @@ func (r *Renderer) text(g *guides.Guide, page *guides.Guide) (string, error) {
 			lines[i] = TrimPadding(l)
 		}
 	}
-	// The link list is written as is, not wrapped, so URLs and commands
-	// stay whole for copying.
 	if len(notes) > 0 {
 		lines = append(lines, "", "  Links", "")
 		for i, n := range notes {
-			lines = append(lines, fmt.Sprintf("  L%-2d %s", i+1, n))
+			lines = append(lines, r.linkNote(i+1, n)...)
 		}
 	}
 	// Guide text was made safe where it was loaded; this is the last
@@ -280,6 +278,27 @@ func (r *Renderer) text(g *guides.Guide, page *guides.Guide) (string, error) {
 		out = ASCII(out)
 	}
 	return out, nil
+}
+
+// linkNote is the n-th entry of the links block. Plain text, for pipes
+// and files, keeps each address whole on one line for scripts and copying;
+// styled text, for a terminal, wraps it at the width (at slashes and
+// hyphens when it can) under the address's first column, instead of
+// letting the terminal fold it back to the left edge.
+func (r *Renderer) linkNote(n int, note string) []string {
+	lead := fmt.Sprintf("  L%-2d ", n)
+	if assets.Plain(r.style) {
+		return []string{lead + note}
+	}
+	wrapped := strings.Split(ansi.Wrap(note, max(r.width-len(lead), 20), "/"), "\n")
+	for i := range wrapped {
+		if i == 0 {
+			wrapped[i] = lead + wrapped[i]
+		} else {
+			wrapped[i] = strings.Repeat(" ", len(lead)) + wrapped[i]
+		}
+	}
+	return wrapped
 }
 
 // locate trims each line's padding, removes the link and heading markers and

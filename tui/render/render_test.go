@@ -146,3 +146,48 @@ func TestASCIIStyleIsASCII(t *testing.T) {
 		t.Errorf("ASCII folds to %q", got)
 	}
 }
+
+// TestTextLinksWrapWhenStyled checks the links block at the end of Text:
+// styled, each address is wrapped at the width under its number, so a
+// terminal does not fold it back to the first column; plain (for pipes
+// and files), each stays whole on one line for scripts and copying.
+func TestTextLinksWrapWhenStyled(t *testing.T) {
+	lib := guides.LoadEmbedded()
+	g, _ := lib.Guide("lmia-work-permit-canada")
+	const width = 60
+	for _, style := range []string{"dark", "notty"} {
+		r, err := New(lib, style, width)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := r.Text(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, links, ok := strings.Cut(ansi.Strip(out), "\n  Links\n")
+		if !ok {
+			t.Fatalf("%s: no links block", style)
+		}
+		lines := strings.Split(strings.TrimRight(links, "\n"), "\n")
+		long, joined := false, ""
+		for _, l := range lines {
+			w := ansi.StringWidth(l)
+			long = long || w > width
+			if style == "dark" && w > width {
+				t.Errorf("%s: links line %d cells wide at width %d: %q", style, w, width, l)
+			}
+			if l = strings.TrimSpace(l); strings.HasPrefix(l, "L") {
+				joined += "\n" + l
+			} else {
+				joined += l
+			}
+		}
+		if style == "notty" && !long {
+			t.Errorf("notty: a long address was wrapped; plain output keeps each on one line")
+		}
+		const url = "https://www.newswire.ca/news-releases/minister-boissonnault-announces-further-temporary-foreign-worker-program-reforms-to-better-protect-the-canadian-labour-market-and-workers-813316460.html"
+		if !strings.Contains(joined, url+"\n") {
+			t.Errorf("%s: the wrapped lines do not join back to %s:\n%s", style, url, links)
+		}
+	}
+}
