@@ -56,11 +56,6 @@ type Reader struct {
 	statusID int
 }
 
-type findHit struct {
-	line int
-	span
-}
-
 // Layout: a two-line header and a one-line footer around the text.
 const (
 	readerHeader = 2
@@ -628,11 +623,7 @@ func (r *Reader) runFind() {
 		r.hit = 0
 		return
 	}
-	for i, plain := range r.doc.Plain {
-		for _, s := range findSpans(plain, r.query) {
-			r.hits = append(r.hits, findHit{line: i, span: s})
-		}
-	}
+	r.hits = findHits(r.doc.Plain, r.query)
 	r.hit = min(r.hit, max(0, len(r.hits)-1))
 }
 
@@ -752,12 +743,14 @@ func (r *Reader) bodyLines(h int) []string {
 	for i := r.offset; i < end; i++ {
 		line := r.doc.Lines[i]
 		for hi, hit := range r.hits {
-			if hit.line == i {
-				style := st.FindHit
-				if hi == r.hit {
-					style = st.FindCurrent
+			for _, p := range hit.parts {
+				if p.line == i {
+					style := st.FindHit
+					if hi == r.hit {
+						style = st.FindCurrent
+					}
+					line = highlight(line, p.from, p.to, style)
 				}
-				line = highlight(line, hit.from, hit.to, style)
 			}
 		}
 		if r.focus >= 0 && r.focus < len(r.doc.Links) {
