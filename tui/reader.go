@@ -386,9 +386,9 @@ func (r Reader) updateKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	case key.Matches(msg, k.PrevLink):
 		return r, r.moveFocus(-1)
 	case key.Matches(msg, k.Follow):
-		return r, r.follow()
+		return r, r.enter()
 	case key.Matches(msg, k.CopyURL):
-		if l, ok := r.focusedLink(); ok && l.Kind == guides.LinkExternal {
+		if l, ok := r.focusedLink(); ok && r.focusOnScreen() && l.Kind == guides.LinkExternal {
 			// OSC 52 asks the terminal to copy; whether it did, pathways
 			// cannot tell, so the status says what was sent.
 			return r, tea.Batch(tea.SetClipboard(l.URL), r.setStatus("sent to the terminal clipboard (OSC 52): "+l.URL))
@@ -418,15 +418,21 @@ func (r Reader) updateKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	return r, nil
 }
 
+// linkContext is how many lines a link chosen with tab keeps above and
+// below it, room allowing.
+const linkContext = 3
+
 // moveFocus focuses the next (dir 1) or previous (dir -1) link in reading
-// order and scrolls it into view. With no focus, it starts from the screen.
+// order and scrolls it into view. With no link chosen on screen (none yet,
+// or the chosen one scrolled away), tab starts from the first link at or
+// below the top of the screen, shift+tab from the last one on it.
 func (r *Reader) moveFocus(dir int) tea.Cmd {
 	if r.doc == nil || len(r.doc.Links) == 0 {
 		return r.setStatus("this guide has no links")
 	}
-	n := len(r.doc.Links)
+	n, h := len(r.doc.Links), r.bodyHeight()
 	switch {
-	case r.focus >= 0:
+	case r.focusOnScreen():
 		r.focus = (r.focus + dir + n) % n
 	case dir > 0:
 		r.focus = 0
@@ -438,7 +444,7 @@ func (r *Reader) moveFocus(dir int) tea.Cmd {
 		}
 	default:
 		r.focus = n - 1
-		bottom := r.offset + r.bodyHeight() - 1
+		bottom := r.offset + h - 1
 		for i := n - 1; i >= 0; i-- {
 			if r.doc.Links[i].Line <= bottom {
 				r.focus = i
@@ -447,16 +453,46 @@ func (r *Reader) moveFocus(dir int) tea.Cmd {
 		}
 	}
 	spot := r.doc.Links[r.focus]
-	if spot.Line < r.offset {
-		r.offset = spot.Line
-	} else if spot.EndLine >= r.offset+r.bodyHeight() {
-		r.offset = spot.EndLine - r.bodyHeight() + 1
+	margin := max(0, min(linkContext, (h-1-(spot.EndLine-spot.Line))/2))
+	if spot.Line < r.offset+margin {
+		r.offset = spot.Line - margin
+	} else if spot.EndLine > r.offset+h-1-margin {
+		r.offset = spot.EndLine - h + 1 + margin
 	}
 	r.clamp()
 	if l, ok := r.focusedLink(); ok {
 		return r.setStatus(r.describeLink(l))
 	}
 	return nil
+}
+
+// focusOnScreen reports a link chosen and at least partly on screen.
+func (r *Reader) focusOnScreen() bool {
+	if r.doc == nil || r.focus < 0 || r.focus >= len(r.doc.Links) {
+		return false
+	}
+	l := r.doc.Links[r.focus]
+	return l.EndLine >= r.offset && l.Line < r.offset+r.bodyHeight()
+}
+
+// enter follows the chosen link when it is on screen. One scrolled out of
+// sight is not followed unseen: the first link on screen is chosen instead,
+// and shown, for a second enter to follow.
+func (r *Reader) enter() tea.Cmd {
+	if r.focus < 0 || r.focusOnScreen() {
+		return r.follow()
+	}
+	r.focus = -1
+	for i, l := range r.doc.Links {
+		if l.EndLine >= r.offset && l.Line < r.offset+r.bodyHeight() {
+			r.focus = i
+			break
+		}
+	}
+	if l, ok := r.focusedLink(); ok {
+		return r.setStatus(r.describeLink(l))
+	}
+	return r.setStatus("the chosen link is off screen; tab chooses one")
 }
 
 func (r *Reader) focusedLink() (guides.Link, bool) {
@@ -819,7 +855,7 @@ func (r *Reader) shortHelp() (hs, keep []key.Binding) {
 	hasLinks := r.doc != nil && len(r.doc.Links) > 0
 	return []key.Binding{
 		enabled(k.NextLink, hasLinks),
-		enabled(k.Follow, r.focus >= 0),
+		enabled(k.Follow, r.focusOnScreen()),
 		k.Back, k.Find, k.Outline,
 	}, []key.Binding{k.Help, k.Quit}
 }
