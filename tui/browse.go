@@ -311,8 +311,8 @@ func (b *Browse) footer() string {
 	hs, keep := b.shortHelp()
 	if g, ok := b.offer(); ok {
 		pct := ""
-		if p, ok := b.ctx.Store.Position(g.Slug); ok && p.Fraction() > 0 {
-			pct = fmt.Sprintf(" (%d%%)", int(p.Fraction()*100))
+		if p, ok := b.ctx.Store.Position(g.Slug); ok && p.Line > 0 && p.Lines > 0 {
+			pct = fmt.Sprintf(" (%d%%)", readPercent(p, b.ctx.readerHeight()))
 		}
 		// The offer gives way to help and quit, the other hints to the offer.
 		room := w - 3 - ansi.StringWidth(hints(b.ctx, w-1, nil, keep))

@@ -31,8 +31,13 @@ type Reader struct {
 		set    bool
 		place  Place
 		anchor string
-		ratio  float64 // keep the relative position on resize (-1: unused)
-		resume bool    // go where the reader left this guide last time
+		// keep holds the line at the top across a re-render (a resize):
+		// it is past (0 to 1) of the way through the section under
+		// heading (an index into Page.Headings, -1 before the first).
+		keep    bool
+		heading int
+		past    float64
+		resume  bool // go where the reader left this guide last time
 	}
 
 	finding   bool // typing a find query
@@ -76,7 +81,21 @@ func newReader(ctx *Context) Reader {
 // with --width as its cap).
 func (c *Context) renderWidth(termWidth int) int { return render.ReaderWidth(termWidth, c.MaxWidth) }
 
-func (r *Reader) bodyHeight() int { return max(1, r.ctx.Height-readerHeader-readerFooter) }
+func (r *Reader) bodyHeight() int { return r.ctx.readerHeight() }
+
+// readerHeight is how many lines of a guide the reader shows at once.
+func (c *Context) readerHeight() int { return max(1, c.Height-readerHeader-readerFooter) }
+
+// readPercent is how far through a guide a reader is whose screen, height
+// lines tall, starts at p.Line: the share of the guide's lines down to the
+// bottom of that screen. The reader's footer and the list's offer to
+// continue both show this number.
+func readPercent(p state.Position, height int) int {
+	if p.Lines <= height {
+		return 100
+	}
+	return max(0, min(100, (p.Line+height)*100/p.Lines))
+}
 
 // open shows g at a place (or at an anchor), rendering it if needed.
 // With resume, a guide read before goes where it was left last time.
@@ -89,7 +108,7 @@ func (r *Reader) open(g *guides.Guide, p Place, anchor string, resume bool) tea.
 	// The last guide's link hint or notice does not follow into this one.
 	r.status = ""
 	r.statusID++
-	r.pending.set, r.pending.place, r.pending.anchor, r.pending.ratio = true, p, anchor, -1
+	r.pending.set, r.pending.place, r.pending.anchor, r.pending.keep = true, p, anchor, false
 	r.pending.resume = resume && anchor == ""
 	r.ctx.Store.MarkRead(g.Slug)
 	return r.ensureRendered()
@@ -189,7 +208,8 @@ func (r *Reader) resized() tea.Cmd {
 		r.pending.set = true
 		r.pending.place = r.place()
 		r.pending.anchor = ""
-		r.pending.ratio = float64(r.offset) / float64(max(1, len(r.doc.Lines)))
+		r.pending.keep = true
+		r.pending.heading, r.pending.past = r.sectionPlace()
 	}
 	return r.ensureRendered()
 }
@@ -201,8 +221,8 @@ func (r *Reader) setDoc(doc *render.Rendered) tea.Cmd {
 		p := r.pending
 		r.pending.set, r.pending.resume = false, false
 		r.offset, r.focus = p.place.Offset, p.place.Focus
-		if p.ratio >= 0 {
-			r.offset = int(p.ratio * float64(len(doc.Lines)))
+		if p.keep {
+			r.offset = sectionLine(doc, p.heading, p.past)
 		}
 		if p.anchor != "" {
 			if line, ok := doc.HeadingLine(p.anchor); ok {
@@ -224,6 +244,40 @@ func (r *Reader) setDoc(doc *render.Rendered) tea.Cmd {
 	r.runFind()
 	r.clamp()
 	return cmd
+}
+
+// sectionPlace is where the top line is in the guide's source: the heading
+// at or above it (-1: none) and how far through that heading's section it
+// is, so a rendering at another width can put the same text at the top.
+func (r *Reader) sectionPlace() (heading int, past float64) {
+	from, to, heading := 0, len(r.doc.Lines), -1
+	for _, h := range r.doc.Headings {
+		if h.Line > r.offset {
+			to = h.Line
+			break
+		}
+		from, heading = h.Line, h.Heading
+	}
+	return heading, float64(r.offset-from) / float64(max(1, to-from))
+}
+
+// sectionLine is the line of a rendering that sectionPlace described.
+func sectionLine(doc *render.Rendered, heading int, past float64) int {
+	from, to := 0, len(doc.Lines)
+	for i, h := range doc.Headings {
+		if heading < 0 {
+			to = h.Line
+			break
+		}
+		if h.Heading == heading {
+			from = h.Line
+			if i+1 < len(doc.Headings) {
+				to = doc.Headings[i+1].Line
+			}
+			break
+		}
+	}
+	return from + int(past*float64(to-from)+0.5)
 }
 
 // current is the guide being read, or nil.
@@ -732,12 +786,12 @@ func (r *Reader) cursor() *tea.Cursor {
 	return c
 }
 
-// percent is how far through the guide the bottom of the screen is.
+// percent is how far through the guide the reader is (readPercent).
 func (r *Reader) percent() int {
-	if r.doc == nil || len(r.doc.Lines) <= r.bodyHeight() {
+	if r.doc == nil {
 		return 100
 	}
-	return min(100, (r.offset+r.bodyHeight())*100/len(r.doc.Lines))
+	return readPercent(state.Position{Line: r.offset, Lines: len(r.doc.Lines)}, r.bodyHeight())
 }
 
 // View draws the reader at the context's size.

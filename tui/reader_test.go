@@ -1,7 +1,13 @@
 package tui
 
 import (
+	"fmt"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // TestTabStartsFromTheScreen: after scrolling, tab and shift+tab choose
@@ -92,5 +98,66 @@ func TestEnterFollowsOnlyWhatIsOnScreen(t *testing.T) {
 		}
 	} else if r.status == "" {
 		t.Error("enter did nothing and said nothing")
+	}
+}
+
+// footerPercent reads the percentage in the reader's footer.
+func footerPercent(t *testing.T, d *driver) int {
+	t.Helper()
+	lines := strings.Split(ansi.Strip(d.m.reader.View()), "\n")
+	var pct int
+	if _, err := fmt.Sscanf(strings.TrimSpace(lines[len(lines)-1]), "%d%%", &pct); err != nil {
+		t.Fatalf("no percentage in the footer %q", lines[len(lines)-1])
+	}
+	return pct
+}
+
+// TestPercentSameInListAndReader: the list's offer to continue a guide
+// shows the percentage the reader's footer showed on leaving it.
+func TestPercentSameInListAndReader(t *testing.T) {
+	d := newDriver(t, embedded, Options{Store: storeAt(t, filepath.Join(t.TempDir(), "state.json"))}, 90, 24)
+	d.m.browse.selectSlug("express-entry-strategy")
+	d.keys("enter", "space", "space", "j")
+	pct := footerPercent(t, d)
+	if pct <= 0 || pct >= 100 {
+		t.Fatalf("footer says %d%% after two pages", pct)
+	}
+	d.keys("esc")
+	want := fmt.Sprintf("c continues Express Entry strategy (%d%%)", pct)
+	if list := ansi.Strip(d.m.browse.View()); !strings.Contains(list, want) {
+		t.Errorf("the list does not show %q:\n%s", want, list)
+	}
+	d.keys("c")
+	if got := footerPercent(t, d); got != pct {
+		t.Errorf("continuing shows %d%%, the list and the reader before said %d%%", got, pct)
+	}
+}
+
+// TestResizeKeepsTheTopLine: after a resize re-wraps the guide, the
+// heading that was at the top is at the top again, and a line partway
+// into a section stays in that section.
+func TestResizeKeepsTheTopLine(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "express-entry-strategy"}, 100, 30)
+	hs := d.m.reader.doc.Headings
+	h := hs[len(hs)/2]
+	anchor := d.m.reader.doc.Page.Headings()[h.Heading].Anchor
+	d.m.reader.jump(Place{Slug: d.slug(), Offset: h.Line, Focus: -1})
+	if d.m.reader.offset != h.Line {
+		t.Fatalf("could not put heading %q at the top", anchor)
+	}
+	for _, size := range [][2]int{{60, 30}, {140, 30}, {80, 20}, {100, 30}} {
+		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		line, _ := d.m.reader.doc.HeadingLine(anchor)
+		if d.m.reader.offset != line {
+			t.Errorf("at %dx%d the top is line %d, want heading %q on line %d", size[0], size[1], d.m.reader.offset, anchor, line)
+		}
+	}
+	// Two lines into the section: still in it, below its heading.
+	d.keys("j", "j")
+	d.send(tea.WindowSizeMsg{Width: 60, Height: 30})
+	line, _ := d.m.reader.doc.HeadingLine(anchor)
+	if d.m.reader.currentAnchor() != anchor || d.m.reader.offset <= line {
+		t.Errorf("at 60 columns the top is line %d in section %q, want below %q's line %d",
+			d.m.reader.offset, d.m.reader.currentAnchor(), anchor, line)
 	}
 }
