@@ -145,7 +145,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.search, cmd = m.search.Update(msg)
 		return m, cmd
-	case statusClearMsg:
+	case statusClearMsg, openedMsg:
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)
 		return m, cmd

@@ -372,6 +372,11 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 			r.status = ""
 		}
 		return r, nil
+	case openedMsg:
+		if msg.err != nil {
+			return r, r.setStatus("could not open the link: " + msg.err.Error() + "  (y copies it)")
+		}
+		return r, r.setStatus("opened in your browser: " + msg.url)
 	case tea.PasteMsg:
 		if !r.finding {
 			return r, nil
@@ -442,10 +447,14 @@ func (r Reader) updateKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	case key.Matches(msg, k.Follow):
 		return r, r.enter()
 	case key.Matches(msg, k.CopyURL):
-		if l, ok := r.focusedLink(); ok && r.focusOnScreen() && l.Kind == guides.LinkExternal {
+		if l, ok := r.webLink(); ok {
 			// OSC 52 asks the terminal to copy; whether it did, pathways
 			// cannot tell, so the status says what was sent.
 			return r, tea.Batch(tea.SetClipboard(l.URL), r.setStatus("sent to the terminal clipboard (OSC 52): "+l.URL))
+		}
+	case key.Matches(msg, k.OpenURL):
+		if l, ok := r.webLink(); ok {
+			return r, r.ctx.openURLCmd(l.URL)
 		}
 	case key.Matches(msg, k.Find):
 		// The prompt starts empty; up recalls the last query.
@@ -549,6 +558,12 @@ func (r *Reader) enter() tea.Cmd {
 	return r.setStatus("the chosen link is off screen; tab chooses one")
 }
 
+// webLink is the chosen link when it is a web link on screen.
+func (r *Reader) webLink() (guides.Link, bool) {
+	l, ok := r.focusedLink()
+	return l, ok && l.Kind == guides.LinkExternal && r.focusOnScreen()
+}
+
 func (r *Reader) focusedLink() (guides.Link, bool) {
 	if r.doc == nil || r.focus < 0 || r.focus >= len(r.doc.Links) {
 		return guides.Link{}, false
@@ -560,7 +575,7 @@ func (r *Reader) focusedLink() (guides.Link, bool) {
 func (r *Reader) describeLink(l guides.Link) string {
 	switch l.Kind {
 	case guides.LinkExternal:
-		return "↗ " + l.URL + "  (y copies)"
+		return "↗ " + l.URL + "  (o opens, y copies)"
 	case guides.LinkAnchor:
 		if src, n, ok := guides.CitedSource(r.guide, l); ok {
 			about := []string{src.Title}
@@ -600,7 +615,7 @@ func (r *Reader) follow() tea.Cmd {
 	}
 	switch l.Kind {
 	case guides.LinkExternal:
-		return r.setStatus("↗ " + l.URL + "  (y copies; pathways does not open a browser)")
+		return r.setStatus("↗ " + l.URL + "  (o opens it in your browser, y copies it)")
 	case guides.LinkAnchor:
 		to, ok := r.anchorPlace(l)
 		if !ok {
@@ -907,9 +922,12 @@ func (r *Reader) shortHelp() (hs, keep []key.Binding) {
 		return []key.Binding{k.OutlineGo, k.Up, k.Down}, []key.Binding{k.OutlineClose, k.Help, k.Quit}
 	}
 	hasLinks := r.doc != nil && len(r.doc.Links) > 0
+	_, web := r.webLink()
 	return []key.Binding{
+		enabled(k.OpenURL, web),
+		enabled(k.CopyURL, web),
 		enabled(k.NextLink, hasLinks),
-		enabled(k.Follow, r.focusOnScreen()),
+		enabled(k.Follow, r.focusOnScreen() && !web),
 		k.Back, k.Find, k.Outline,
 	}, []key.Binding{k.Help, k.Quit}
 }
@@ -921,11 +939,12 @@ func (r *Reader) fullHelp(canBack, canForward bool) [][]key.Binding {
 		return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.OutlineGo, k.OutlineClose, k.Quit}}
 	}
 	hasLinks := r.doc != nil && len(r.doc.Links) > 0
-	l, ok := r.focusedLink()
+	_, ok := r.focusedLink()
+	_, web := r.webLink()
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{enabled(k.NextLink, hasLinks), enabled(k.PrevLink, hasLinks), enabled(k.Follow, ok),
-			enabled(k.CopyURL, ok && l.Kind == guides.LinkExternal), k.Back, enabled(k.Forward, canForward)},
+			enabled(k.OpenURL, web), enabled(k.CopyURL, web), k.Back, enabled(k.Forward, canForward)},
 		{k.Find, enabled(k.FindNext, len(r.hits) > 0), enabled(k.FindPrev, len(r.hits) > 0), k.Outline, k.SearchAll,
 			k.Finder, k.CRS, k.Bookmark, k.Bookmarks, k.ToList, k.Quit},
 	}

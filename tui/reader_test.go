@@ -1,13 +1,18 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"pathways/guides"
 )
 
 // TestTabStartsFromTheScreen: after scrolling, tab and shift+tab choose
@@ -159,5 +164,95 @@ func TestResizeKeepsTheTopLine(t *testing.T) {
 	if d.m.reader.currentAnchor() != anchor || d.m.reader.offset <= line {
 		t.Errorf("at 60 columns the top is line %d in section %q, want below %q's line %d",
 			d.m.reader.offset, d.m.reader.currentAnchor(), anchor, line)
+	}
+}
+
+// TestOpenWebLink: o hands the chosen web link to the system's browser,
+// through a command, and says so; help and the footer show o only for a
+// web link; with no opener, the status says so.
+func TestOpenWebLink(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "glossary"}, 100, 30)
+	d.keys("o")
+	if len(d.opened) != 0 {
+		t.Fatalf("o with no link chosen opened %v", d.opened)
+	}
+	for range 400 {
+		if l, ok := d.m.reader.focusedLink(); ok && l.Kind == guides.LinkExternal {
+			break
+		}
+		d.keys("tab")
+	}
+	l, ok := d.m.reader.webLink()
+	if !ok {
+		t.Fatal("no web link in the glossary")
+	}
+	if !strings.Contains(d.m.reader.status, "o opens") {
+		t.Errorf("choosing a web link says %q, not that o opens it", d.m.reader.status)
+	}
+	d.keys("enter")
+	if !strings.Contains(d.m.reader.status, "o opens") || !strings.Contains(d.m.reader.status, "y copies") {
+		t.Errorf("enter on a web link says %q, want the offer of o and y", d.m.reader.status)
+	}
+	d.m.reader.status = ""
+	if footer := footerLine(d); !strings.Contains(footer, "o open link in browser") {
+		t.Errorf("footer with a web link chosen lacks o: %q", footer)
+	}
+	d.keys("?")
+	if help := ansi.Strip(d.m.content()); !strings.Contains(help, "o") || !strings.Contains(help, "open link in browser") {
+		t.Errorf("help with a web link chosen lacks o:\n%s", help)
+	}
+	d.keys("?", "o")
+	if len(d.opened) != 1 || d.opened[0] != l.URL {
+		t.Fatalf("o opened %v, want %q", d.opened, l.URL)
+	}
+	if want := "opened in your browser: " + l.URL; d.m.reader.status != want {
+		t.Errorf("status after o: %q, want %q", d.m.reader.status, want)
+	}
+
+	// No opener: said in the status, with the other way.
+	d.m.ctx.openURL = func(string) error { return errors.New("no xdg-open here to open web links") }
+	d.keys("o")
+	if s := d.m.reader.status; !strings.Contains(s, "no xdg-open here") || !strings.Contains(s, "y copies") {
+		t.Errorf("status with no opener: %q", s)
+	}
+
+	// A link to a guide: o does nothing, and neither help nor footer offer it.
+	for range 400 {
+		if l, ok := d.m.reader.focusedLink(); ok && l.Kind == guides.LinkGuide {
+			break
+		}
+		d.keys("tab")
+	}
+	d.m.reader.status = ""
+	if footer := footerLine(d); strings.Contains(footer, "open link in browser") {
+		t.Errorf("footer offers o on a link to a guide: %q", footer)
+	}
+	d.keys("o")
+	if len(d.opened) != 1 {
+		t.Errorf("o on a link to a guide opened %v", d.opened[1:])
+	}
+}
+
+func footerLine(d *driver) string {
+	lines := strings.Split(ansi.Strip(d.m.content()), "\n")
+	return lines[len(lines)-1]
+}
+
+func TestOpener(t *testing.T) {
+	found := func(name string) (string, error) { return "/bin/" + name, nil }
+	missing := func(name string) (string, error) { return "", exec.ErrNotFound }
+	for goos, want := range map[string][]string{
+		"linux":   {"/bin/xdg-open"},
+		"freebsd": {"/bin/xdg-open"},
+		"darwin":  {"/bin/open"},
+		"windows": {"/bin/rundll32", "url.dll,FileProtocolHandler"},
+	} {
+		path, args, err := opener(goos, found)
+		if got := append([]string{path}, args...); err != nil || !slices.Equal(got, want) {
+			t.Errorf("%s: %v %v, want %v", goos, got, err, want)
+		}
+		if _, _, err := opener(goos, missing); err == nil || !strings.Contains(err.Error(), filepath.Base(want[0])) {
+			t.Errorf("%s with no opener: %v, want an error naming %s", goos, err, filepath.Base(want[0]))
+		}
 	}
 }
