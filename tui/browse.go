@@ -183,7 +183,8 @@ func (b *Browse) preview() tea.Cmd {
 type openGuideMsg struct {
 	slug   string
 	anchor string
-	resume bool // at the position it was left
+	resume bool   // at the position it was left
+	find   string // a search's query, to find in the guide (carryFind)
 }
 
 // Update moves the selection; enter opens the guide.

@@ -1,9 +1,13 @@
 package tui
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -106,4 +110,54 @@ func runesAt(text []rune, at int, q []rune) bool {
 		}
 	}
 	return true
+}
+
+// findWords finds each word of a query on its own, in reading order.
+func findWords(lines []string, query string) []findHit {
+	var hits []findHit
+	for _, w := range strings.Fields(query) {
+		hits = append(hits, findHits(lines, w)...)
+	}
+	slices.SortStableFunc(hits, func(a, b findHit) int {
+		if a.line != b.line {
+			return a.line - b.line
+		}
+		return a.parts[0].from - b.parts[0].from
+	})
+	return hits
+}
+
+// carryFind makes a search's query the find in the guide being opened:
+// each of its words (of two letters or more) is highlighted where the
+// reader lands, and n and N move between them.
+func (r *Reader) carryFind(query string) tea.Cmd {
+	words := strings.FieldsFunc(query, func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) })
+	words = slices.DeleteFunc(words, func(w string) bool { return utf8.RuneCountInString(w) < 2 })
+	if len(words) == 0 {
+		return nil
+	}
+	r.query, r.words = strings.Join(words, " "), true
+	if r.doc == nil {
+		r.pending.find = true
+		return nil
+	}
+	return r.landFind()
+}
+
+// landFind finds a carried query where the reader landed, without moving:
+// the current match is the first at or below the top of the screen, and
+// when that is not on screen, n goes to it first. A query found nowhere
+// leaves no find behind (no highlights, nothing for esc to clear).
+func (r *Reader) landFind() tea.Cmd {
+	r.runFind()
+	if len(r.hits) == 0 {
+		r.query, r.words = "", false
+		return nil
+	}
+	r.hit = r.firstHitFrom(r.offset)
+	if line := r.hits[r.hit].line; line >= r.offset && line < r.offset+r.bodyHeight() {
+		return r.hitStatus()
+	}
+	r.hitAhead = true
+	return r.setStatus(fmt.Sprintf("%d matches for %q  (n next, N previous)", len(r.hits), r.query))
 }

@@ -38,17 +38,24 @@ type Reader struct {
 		heading int
 		past    float64
 		resume  bool // go where the reader left this guide last time
+		find    bool // find a search's query once rendered (carryFind)
 	}
 
 	finding   bool // typing a find query
 	findInput textinput.Model
 	query     string
-	hits      []findHit
-	hit       int
+	// words finds each word of the query on its own: a search's query,
+	// carried into the guide (carryFind).
+	words bool
+	hits  []findHit
+	hit   int
+	// hitAhead: the current match is not on screen yet, and n goes to it.
+	hitAhead bool
 	// Before the find prompt opened: the find then active and the line at
 	// the top, which esc in the prompt restores; up recalls lastQuery.
 	findBefore struct {
 		query  string
+		words  bool
 		hit    int
 		offset int
 	}
@@ -110,6 +117,7 @@ func (r *Reader) open(g *guides.Guide, p Place, anchor string, resume bool) tea.
 	r.statusID++
 	r.pending.set, r.pending.place, r.pending.anchor, r.pending.keep = true, p, anchor, false
 	r.pending.resume = resume && anchor == ""
+	r.pending.find, r.hitAhead = false, false
 	r.ctx.Store.MarkRead(g.Slug)
 	return r.ensureRendered()
 }
@@ -243,6 +251,10 @@ func (r *Reader) setDoc(doc *render.Rendered) tea.Cmd {
 	}
 	r.runFind()
 	r.clamp()
+	if r.pending.find {
+		r.pending.find = false
+		cmd = tea.Batch(cmd, r.landFind())
+	}
 	return cmd
 }
 
@@ -458,7 +470,8 @@ func (r Reader) updateKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		}
 	case key.Matches(msg, k.Find):
 		// The prompt starts empty; up recalls the last query.
-		r.findBefore.query, r.findBefore.hit, r.findBefore.offset = r.query, r.hit, r.offset
+		r.findBefore.query, r.findBefore.words, r.findBefore.hit, r.findBefore.offset = r.query, r.words, r.hit, r.offset
+		r.words = false
 		if r.query != "" {
 			r.lastQuery = r.query
 		}
@@ -701,7 +714,7 @@ func (r Reader) updateFind(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		// place.
 		r.finding = false
 		r.findInput.Blur()
-		r.query = r.findBefore.query
+		r.query, r.words = r.findBefore.query, r.findBefore.words
 		r.runFind()
 		r.hit = min(r.findBefore.hit, max(0, len(r.hits)-1))
 		r.offset = r.findBefore.offset
@@ -723,12 +736,16 @@ func (r Reader) updateFind(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 
 // runFind recomputes the matches of the find query in the rendered text.
 func (r *Reader) runFind() {
-	r.hits = r.hits[:0]
+	r.hits, r.hitAhead = r.hits[:0], false
 	if r.doc == nil || r.query == "" {
 		r.hit = 0
 		return
 	}
-	r.hits = findHits(r.doc.Plain, r.query)
+	if r.words {
+		r.hits = findWords(r.doc.Plain, r.query)
+	} else {
+		r.hits = findHits(r.doc.Plain, r.query)
+	}
 	r.hit = min(r.hit, max(0, len(r.hits)-1))
 }
 
@@ -760,6 +777,12 @@ func (r *Reader) nextHit(dir int) tea.Cmd {
 	if len(r.hits) == 0 {
 		return r.setStatus(fmt.Sprintf("no match for %q", r.query))
 	}
+	if r.hitAhead && dir > 0 {
+		r.hitAhead = false
+		r.jumpToHit(r.hit)
+		return r.hitStatus()
+	}
+	r.hitAhead = false
 	from := r.hit
 	r.jumpToHit(r.hit + dir)
 	switch {
@@ -777,7 +800,7 @@ func (r *Reader) clearFind() (cmd tea.Cmd, ok bool) {
 	if r.query == "" {
 		return nil, false
 	}
-	r.lastQuery, r.query = r.query, ""
+	r.lastQuery, r.query, r.words = r.query, "", false
 	r.runFind()
 	return r.setStatus("find cleared; esc again for the guide list"), true
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -254,5 +255,110 @@ func TestOpener(t *testing.T) {
 		if _, _, err := opener(goos, missing); err == nil || !strings.Contains(err.Error(), filepath.Base(want[0])) {
 			t.Errorf("%s with no opener: %v, want an error naming %s", goos, err, filepath.Base(want[0]))
 		}
+	}
+}
+
+// TestSearchCarriesQueryIntoReader: a guide opened from search results
+// arrives with the query's words found and highlighted where it lands; n
+// and N move between them, and the first esc clears them.
+func TestSearchCarriesQueryIntoReader(t *testing.T) {
+	d := newDriver(t, embedded, Options{}, 100, 30)
+	d.keys("/")
+	d.typeText("pgwp language")
+	if len(d.m.search.results) == 0 || d.m.search.results[0].Guide.Slug != "post-graduation-work-permit" {
+		t.Fatalf("search results = %v", d.m.search.results)
+	}
+	d.keys("enter")
+	r := d.m.reader
+	if d.slug() != "post-graduation-work-permit" || r.query == "" || len(r.hits) == 0 {
+		t.Fatalf("opened %q with find %q and %d matches, want the query found", d.slug(), r.query, len(r.hits))
+	}
+	words := map[string]bool{}
+	for _, h := range r.hits {
+		p := h.parts[0]
+		words[strings.ToLower(ansi.Cut(r.doc.Plain[p.line], p.from, p.to))] = true
+	}
+	if !words["pgwp"] || !words["language"] {
+		t.Errorf("the matches are %v, want both words of the query", words)
+	}
+	// Highlighted on the screen where the reader landed.
+	view := r.View()
+	if !strings.Contains(view, sgrOf(d.m.ctx.Styles.FindHit)) && !strings.Contains(view, sgrOf(d.m.ctx.Styles.FindCurrent)) {
+		t.Errorf("no match highlighted where the guide opened:\n%s", ansi.Strip(view))
+	}
+	if !strings.Contains(r.status, `"pgwp language"`) {
+		t.Errorf("status %q does not name the find", r.status)
+	}
+	d.keys("n")
+	r = d.m.reader
+	if line := r.hits[r.hit].line; line < r.offset || line >= r.offset+r.bodyHeight() {
+		t.Errorf("n went to match %d on line %d, off screen at %d", r.hit, line, r.offset)
+	}
+	d.keys("esc")
+	if d.slug() != "post-graduation-work-permit" || d.m.reader.query != "" || len(d.m.reader.hits) != 0 {
+		t.Errorf("the first esc left %q with find %q, want the find cleared and the guide kept", d.slug(), d.m.reader.query)
+	}
+}
+
+// TestSearchOpensSectionWithMatch: opened at a matched section, the
+// current match is one on screen, the first at or below the top.
+func TestSearchOpensSectionWithMatch(t *testing.T) {
+	d := newDriver(t, embedded, Options{}, 100, 30)
+	d.keys("/")
+	d.typeText("180 days")
+	for i, res := range d.m.search.results {
+		if res.Guide.Slug == "post-graduation-work-permit" {
+			for range i {
+				d.keys("ctrl+n")
+			}
+			break
+		}
+	}
+	d.keys("enter")
+	r := d.m.reader
+	if d.slug() != "post-graduation-work-permit" || len(r.hits) == 0 {
+		t.Fatalf("opened %q with %d matches for %q", d.slug(), len(r.hits), r.query)
+	}
+	if line := r.hits[r.hit].line; line < r.offset || line >= r.offset+r.bodyHeight() {
+		t.Errorf("the current match is on line %d, off the screen at %d", line, r.offset)
+	}
+	if !strings.HasPrefix(r.status, "match ") {
+		t.Errorf("status %q, want which match this is", r.status)
+	}
+}
+
+// TestCarriedFindBelowTheScreen: when the query is found only below where
+// the guide opened, the reader does not move, and n goes to the first match.
+func TestCarriedFindBelowTheScreen(t *testing.T) {
+	d := newDriver(t, embedded, Options{}, 100, 30)
+	g, _ := embedded.Guide("express-entry-strategy")
+	d.send(openGuideMsg{slug: g.Slug})
+	plain, h := d.m.reader.doc.Plain, d.m.reader.bodyHeight()
+	top := strings.ToLower(strings.Join(plain[:h], " "))
+	word := ""
+	for _, line := range plain[h:] {
+		for _, w := range strings.Fields(strings.ToLower(line)) {
+			if len(w) >= 6 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 && !strings.Contains(top, w) {
+				word = w
+				break
+			}
+		}
+		if word != "" {
+			break
+		}
+	}
+	if word == "" {
+		t.Fatal("no word found only below the first screen")
+	}
+	d.send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	d.send(openGuideMsg{slug: g.Slug, find: word})
+	r := d.m.reader
+	if r.offset != 0 || len(r.hits) == 0 || !strings.Contains(r.status, "matches for") {
+		t.Fatalf("opened at %d with %d matches for %q, status %q", r.offset, len(r.hits), word, r.status)
+	}
+	d.keys("n")
+	r = d.m.reader
+	if r.hit != 0 || r.hits[0].line < r.offset || r.hits[0].line >= r.offset+h {
+		t.Errorf("n went to match %d at offset %d, want the first match (line %d) on screen", r.hit, r.offset, r.hits[0].line)
 	}
 }
