@@ -145,7 +145,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.search, cmd = m.search.Update(msg)
 		return m, cmd
-	case statusClearMsg:
+	case statusClearMsg, openedMsg:
 		var cmd tea.Cmd
 		m.reader, cmd = m.reader.Update(msg)
 		return m, cmd
@@ -172,6 +172,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.history.Clear()
 		}
 		cmd := m.openNew(g, msg.anchor, msg.resume)
+		if msg.find != "" {
+			cmd = tea.Batch(cmd, m.reader.carryFind(msg.find))
+		}
 		m.browse.refresh(g.Slug)
 		return m, tea.Batch(cmd, m.ctx.saveCmd())
 	case finderDoneMsg:

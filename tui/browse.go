@@ -183,7 +183,8 @@ func (b *Browse) preview() tea.Cmd {
 type openGuideMsg struct {
 	slug   string
 	anchor string
-	resume bool // at the position it was left
+	resume bool   // at the position it was left
+	find   string // a search's query, to find in the guide (carryFind)
 }
 
 // Update moves the selection; enter opens the guide.
@@ -311,8 +312,8 @@ func (b *Browse) footer() string {
 	hs, keep := b.shortHelp()
 	if g, ok := b.offer(); ok {
 		pct := ""
-		if p, ok := b.ctx.Store.Position(g.Slug); ok && p.Fraction() > 0 {
-			pct = fmt.Sprintf(" (%d%%)", int(p.Fraction()*100))
+		if p, ok := b.ctx.Store.Position(g.Slug); ok && p.Line > 0 && p.Lines > 0 {
+			pct = fmt.Sprintf(" (%d%%)", readPercent(p, b.ctx.readerHeight()))
 		}
 		// The offer gives way to help and quit, the other hints to the offer.
 		room := w - 3 - ansi.StringWidth(hints(b.ctx, w-1, nil, keep))

@@ -47,6 +47,9 @@ type Context struct {
 	// settle is how long the work that waits for the first screen waits
 	// after it is drawn (see afterFirstScreen); tests set it to zero.
 	settle time.Duration
+	// openURL hands a web address to the system's browser; tests replace
+	// it so that nothing is launched.
+	openURL func(url string) error
 }
 
 func newContext(lib *guides.Library, style string, fixed bool) *Context {
@@ -59,6 +62,7 @@ func newContext(lib *guides.Library, style string, fixed bool) *Context {
 		tick:      tea.Tick,
 		settle:    firstScreenSettle,
 		Now:       time.Now,
+		openURL:   openInBrowser,
 	}
 }
 

@@ -20,6 +20,8 @@ type driver struct {
 	t    *testing.T
 	m    Model
 	quit bool
+	// opened is what the reader handed to the system's browser.
+	opened []string
 }
 
 func newDriver(t *testing.T, lib *guides.Library, opts Options, w, h int) *driver {
@@ -33,6 +35,11 @@ func newDriver(t *testing.T, lib *guides.Library, opts Options, w, h int) *drive
 	// The index is built as soon as the first screen is, not a few
 	// frames later.
 	d.m.ctx.settle = 0
+	// Nothing is launched; web links handed to the browser are listed.
+	d.m.ctx.openURL = func(url string) error {
+		d.opened = append(d.opened, url)
+		return nil
+	}
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d

@@ -10,43 +10,56 @@ import (
 // span is a range of cells [from, to) on one screen line.
 type span struct{ from, to int }
 
-// highlight restyles the cells [from, to) of a styled line with st, keeping
-// the rest of the line as it was.
+// highlight lays st over the cells [from, to) of a styled line. The line's
+// own styles carry on inside the range (a heading stays bold, a link keeps
+// its colour and its hyperlink) and resume after it.
 func highlight(line string, from, to int, st lipgloss.Style) string {
-	if to <= from {
+	on := sgrOf(st)
+	if to <= from || on == "" {
 		return line
 	}
-	w := ansi.StringWidth(line)
-	if from >= w {
-		return line
+	var b, seen strings.Builder // seen: the line's SGR sequences so far
+	col, inside := 0, false
+	var state byte
+	for s := line; len(s) > 0; {
+		seq, width, n, next := ansi.DecodeSequence(s, state, nil)
+		state, s = next, s[n:]
+		if width == 0 {
+			b.WriteString(seq)
+			if isSGR(seq) {
+				if seq == "\x1b[m" || seq == "\x1b[0m" {
+					seen.Reset()
+				}
+				seen.WriteString(seq)
+				if inside {
+					b.WriteString(on)
+				}
+			}
+			continue
+		}
+		switch {
+		case !inside && col+width > from && col < to:
+			b.WriteString(on)
+			inside = true
+		case inside && col >= to:
+			b.WriteString("\x1b[m" + seen.String())
+			inside = false
+		}
+		b.WriteString(seq)
+		col += width
 	}
-	to = min(to, w)
-	return ansi.Cut(line, 0, from) + st.Render(ansi.Strip(ansi.Cut(line, from, to))) + ansi.Cut(line, to, w)
+	if inside {
+		b.WriteString("\x1b[m" + seen.String())
+	}
+	return b.String()
 }
 
-// findSpans returns the cells of every case-insensitive occurrence of query
-// in a plain (unstyled) line.
-func findSpans(plain, query string) []span {
-	if query == "" {
-		return nil
-	}
-	lower := strings.ToLower(plain)
-	q := strings.ToLower(query)
-	if len(lower) != len(plain) {
-		// Case folding changed byte lengths: match case-sensitively instead
-		// of guessing offsets.
-		lower, q = plain, query
-	}
-	var out []span
-	for i := 0; i <= len(lower)-len(q); {
-		j := strings.Index(lower[i:], q)
-		if j < 0 {
-			break
-		}
-		start := i + j
-		from := ansi.StringWidth(plain[:start])
-		out = append(out, span{from, from + ansi.StringWidth(plain[start:start+len(q)])})
-		i = start + len(q)
-	}
-	return out
+// sgrOf is the escape sequence that turns a style's attributes on.
+func sgrOf(st lipgloss.Style) string {
+	out := st.Render("x")
+	return out[:strings.Index(out, "x")]
+}
+
+func isSGR(seq string) bool {
+	return strings.HasPrefix(seq, "\x1b[") && strings.HasSuffix(seq, "m")
 }

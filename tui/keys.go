@@ -38,6 +38,7 @@ type KeyMap struct {
 	Outline   key.Binding
 	SearchAll key.Binding
 	CopyURL   key.Binding
+	OpenURL   key.Binding
 	ToList    key.Binding
 	Bookmark  key.Binding
 
@@ -89,6 +90,7 @@ func DefaultKeyMap() KeyMap {
 		Outline:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "outline")),
 		SearchAll: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "search all guides")),
 		CopyURL:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link URL")),
+		OpenURL:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open link in browser")),
 		ToList:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "guide list")),
 		Bookmark:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "toggle bookmark here")),
 

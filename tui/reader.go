@@ -31,19 +31,31 @@ type Reader struct {
 		set    bool
 		place  Place
 		anchor string
-		ratio  float64 // keep the relative position on resize (-1: unused)
-		resume bool    // go where the reader left this guide last time
+		// keep holds the line at the top across a re-render (a resize):
+		// it is past (0 to 1) of the way through the section under
+		// heading (an index into Page.Headings, -1 before the first).
+		keep    bool
+		heading int
+		past    float64
+		resume  bool // go where the reader left this guide last time
+		find    bool // find a search's query once rendered (carryFind)
 	}
 
 	finding   bool // typing a find query
 	findInput textinput.Model
 	query     string
-	hits      []findHit
-	hit       int
+	// words finds each word of the query on its own: a search's query,
+	// carried into the guide (carryFind).
+	words bool
+	hits  []findHit
+	hit   int
+	// hitAhead: the current match is not on screen yet, and n goes to it.
+	hitAhead bool
 	// Before the find prompt opened: the find then active and the line at
 	// the top, which esc in the prompt restores; up recalls lastQuery.
 	findBefore struct {
 		query  string
+		words  bool
 		hit    int
 		offset int
 	}
@@ -54,11 +66,6 @@ type Reader struct {
 
 	status   string
 	statusID int
-}
-
-type findHit struct {
-	line int
-	span
 }
 
 // Layout: a two-line header and a one-line footer around the text.
@@ -81,7 +88,21 @@ func newReader(ctx *Context) Reader {
 // with --width as its cap).
 func (c *Context) renderWidth(termWidth int) int { return render.ReaderWidth(termWidth, c.MaxWidth) }
 
-func (r *Reader) bodyHeight() int { return max(1, r.ctx.Height-readerHeader-readerFooter) }
+func (r *Reader) bodyHeight() int { return r.ctx.readerHeight() }
+
+// readerHeight is how many lines of a guide the reader shows at once.
+func (c *Context) readerHeight() int { return max(1, c.Height-readerHeader-readerFooter) }
+
+// readPercent is how far through a guide a reader is whose screen, height
+// lines tall, starts at p.Line: the share of the guide's lines down to the
+// bottom of that screen. The reader's footer and the list's offer to
+// continue both show this number.
+func readPercent(p state.Position, height int) int {
+	if p.Lines <= height {
+		return 100
+	}
+	return max(0, min(100, (p.Line+height)*100/p.Lines))
+}
 
 // open shows g at a place (or at an anchor), rendering it if needed.
 // With resume, a guide read before goes where it was left last time.
@@ -94,8 +115,9 @@ func (r *Reader) open(g *guides.Guide, p Place, anchor string, resume bool) tea.
 	// The last guide's link hint or notice does not follow into this one.
 	r.status = ""
 	r.statusID++
-	r.pending.set, r.pending.place, r.pending.anchor, r.pending.ratio = true, p, anchor, -1
+	r.pending.set, r.pending.place, r.pending.anchor, r.pending.keep = true, p, anchor, false
 	r.pending.resume = resume && anchor == ""
+	r.pending.find, r.hitAhead = false, false
 	r.ctx.Store.MarkRead(g.Slug)
 	return r.ensureRendered()
 }
@@ -194,7 +216,8 @@ func (r *Reader) resized() tea.Cmd {
 		r.pending.set = true
 		r.pending.place = r.place()
 		r.pending.anchor = ""
-		r.pending.ratio = float64(r.offset) / float64(max(1, len(r.doc.Lines)))
+		r.pending.keep = true
+		r.pending.heading, r.pending.past = r.sectionPlace()
 	}
 	return r.ensureRendered()
 }
@@ -206,8 +229,8 @@ func (r *Reader) setDoc(doc *render.Rendered) tea.Cmd {
 		p := r.pending
 		r.pending.set, r.pending.resume = false, false
 		r.offset, r.focus = p.place.Offset, p.place.Focus
-		if p.ratio >= 0 {
-			r.offset = int(p.ratio * float64(len(doc.Lines)))
+		if p.keep {
+			r.offset = sectionLine(doc, p.heading, p.past)
 		}
 		if p.anchor != "" {
 			if line, ok := doc.HeadingLine(p.anchor); ok {
@@ -228,7 +251,45 @@ func (r *Reader) setDoc(doc *render.Rendered) tea.Cmd {
 	}
 	r.runFind()
 	r.clamp()
+	if r.pending.find {
+		r.pending.find = false
+		cmd = tea.Batch(cmd, r.landFind())
+	}
 	return cmd
+}
+
+// sectionPlace is where the top line is in the guide's source: the heading
+// at or above it (-1: none) and how far through that heading's section it
+// is, so a rendering at another width can put the same text at the top.
+func (r *Reader) sectionPlace() (heading int, past float64) {
+	from, to, heading := 0, len(r.doc.Lines), -1
+	for _, h := range r.doc.Headings {
+		if h.Line > r.offset {
+			to = h.Line
+			break
+		}
+		from, heading = h.Line, h.Heading
+	}
+	return heading, float64(r.offset-from) / float64(max(1, to-from))
+}
+
+// sectionLine is the line of a rendering that sectionPlace described.
+func sectionLine(doc *render.Rendered, heading int, past float64) int {
+	from, to := 0, len(doc.Lines)
+	for i, h := range doc.Headings {
+		if heading < 0 {
+			to = h.Line
+			break
+		}
+		if h.Heading == heading {
+			from = h.Line
+			if i+1 < len(doc.Headings) {
+				to = doc.Headings[i+1].Line
+			}
+			break
+		}
+	}
+	return from + int(past*float64(to-from)+0.5)
 }
 
 // current is the guide being read, or nil.
@@ -323,6 +384,11 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 			r.status = ""
 		}
 		return r, nil
+	case openedMsg:
+		if msg.err != nil {
+			return r, r.setStatus("could not open the link: " + msg.err.Error() + "  (y copies it)")
+		}
+		return r, r.setStatus("opened in your browser: " + msg.url)
 	case tea.PasteMsg:
 		if !r.finding {
 			return r, nil
@@ -391,16 +457,21 @@ func (r Reader) updateKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	case key.Matches(msg, k.PrevLink):
 		return r, r.moveFocus(-1)
 	case key.Matches(msg, k.Follow):
-		return r, r.follow()
+		return r, r.enter()
 	case key.Matches(msg, k.CopyURL):
-		if l, ok := r.focusedLink(); ok && l.Kind == guides.LinkExternal {
+		if l, ok := r.webLink(); ok {
 			// OSC 52 asks the terminal to copy; whether it did, pathways
 			// cannot tell, so the status says what was sent.
 			return r, tea.Batch(tea.SetClipboard(l.URL), r.setStatus("sent to the terminal clipboard (OSC 52): "+l.URL))
 		}
+	case key.Matches(msg, k.OpenURL):
+		if l, ok := r.webLink(); ok {
+			return r, r.ctx.openURLCmd(l.URL)
+		}
 	case key.Matches(msg, k.Find):
 		// The prompt starts empty; up recalls the last query.
-		r.findBefore.query, r.findBefore.hit, r.findBefore.offset = r.query, r.hit, r.offset
+		r.findBefore.query, r.findBefore.words, r.findBefore.hit, r.findBefore.offset = r.query, r.words, r.hit, r.offset
+		r.words = false
 		if r.query != "" {
 			r.lastQuery = r.query
 		}
@@ -423,15 +494,21 @@ func (r Reader) updateKey(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 	return r, nil
 }
 
+// linkContext is how many lines a link chosen with tab keeps above and
+// below it, room allowing.
+const linkContext = 3
+
 // moveFocus focuses the next (dir 1) or previous (dir -1) link in reading
-// order and scrolls it into view. With no focus, it starts from the screen.
+// order and scrolls it into view. With no link chosen on screen (none yet,
+// or the chosen one scrolled away), tab starts from the first link at or
+// below the top of the screen, shift+tab from the last one on it.
 func (r *Reader) moveFocus(dir int) tea.Cmd {
 	if r.doc == nil || len(r.doc.Links) == 0 {
 		return r.setStatus("this guide has no links")
 	}
-	n := len(r.doc.Links)
+	n, h := len(r.doc.Links), r.bodyHeight()
 	switch {
-	case r.focus >= 0:
+	case r.focusOnScreen():
 		r.focus = (r.focus + dir + n) % n
 	case dir > 0:
 		r.focus = 0
@@ -443,7 +520,7 @@ func (r *Reader) moveFocus(dir int) tea.Cmd {
 		}
 	default:
 		r.focus = n - 1
-		bottom := r.offset + r.bodyHeight() - 1
+		bottom := r.offset + h - 1
 		for i := n - 1; i >= 0; i-- {
 			if r.doc.Links[i].Line <= bottom {
 				r.focus = i
@@ -452,16 +529,52 @@ func (r *Reader) moveFocus(dir int) tea.Cmd {
 		}
 	}
 	spot := r.doc.Links[r.focus]
-	if spot.Line < r.offset {
-		r.offset = spot.Line
-	} else if spot.EndLine >= r.offset+r.bodyHeight() {
-		r.offset = spot.EndLine - r.bodyHeight() + 1
+	margin := max(0, min(linkContext, (h-1-(spot.EndLine-spot.Line))/2))
+	if spot.Line < r.offset+margin {
+		r.offset = spot.Line - margin
+	} else if spot.EndLine > r.offset+h-1-margin {
+		r.offset = spot.EndLine - h + 1 + margin
 	}
 	r.clamp()
 	if l, ok := r.focusedLink(); ok {
 		return r.setStatus(r.describeLink(l))
 	}
 	return nil
+}
+
+// focusOnScreen reports a link chosen and at least partly on screen.
+func (r *Reader) focusOnScreen() bool {
+	if r.doc == nil || r.focus < 0 || r.focus >= len(r.doc.Links) {
+		return false
+	}
+	l := r.doc.Links[r.focus]
+	return l.EndLine >= r.offset && l.Line < r.offset+r.bodyHeight()
+}
+
+// enter follows the chosen link when it is on screen. One scrolled out of
+// sight is not followed unseen: the first link on screen is chosen instead,
+// and shown, for a second enter to follow.
+func (r *Reader) enter() tea.Cmd {
+	if r.focus < 0 || r.focusOnScreen() {
+		return r.follow()
+	}
+	r.focus = -1
+	for i, l := range r.doc.Links {
+		if l.EndLine >= r.offset && l.Line < r.offset+r.bodyHeight() {
+			r.focus = i
+			break
+		}
+	}
+	if l, ok := r.focusedLink(); ok {
+		return r.setStatus(r.describeLink(l))
+	}
+	return r.setStatus("the chosen link is off screen; tab chooses one")
+}
+
+// webLink is the chosen link when it is a web link on screen.
+func (r *Reader) webLink() (guides.Link, bool) {
+	l, ok := r.focusedLink()
+	return l, ok && l.Kind == guides.LinkExternal && r.focusOnScreen()
 }
 
 func (r *Reader) focusedLink() (guides.Link, bool) {
@@ -475,7 +588,7 @@ func (r *Reader) focusedLink() (guides.Link, bool) {
 func (r *Reader) describeLink(l guides.Link) string {
 	switch l.Kind {
 	case guides.LinkExternal:
-		return "↗ " + l.URL + "  (y copies)"
+		return "↗ " + l.URL + "  (o opens, y copies)"
 	case guides.LinkAnchor:
 		if src, n, ok := guides.CitedSource(r.guide, l); ok {
 			about := []string{src.Title}
@@ -515,7 +628,7 @@ func (r *Reader) follow() tea.Cmd {
 	}
 	switch l.Kind {
 	case guides.LinkExternal:
-		return r.setStatus("↗ " + l.URL + "  (y copies; pathways does not open a browser)")
+		return r.setStatus("↗ " + l.URL + "  (o opens it in your browser, y copies it)")
 	case guides.LinkAnchor:
 		to, ok := r.anchorPlace(l)
 		if !ok {
@@ -601,7 +714,7 @@ func (r Reader) updateFind(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 		// place.
 		r.finding = false
 		r.findInput.Blur()
-		r.query = r.findBefore.query
+		r.query, r.words = r.findBefore.query, r.findBefore.words
 		r.runFind()
 		r.hit = min(r.findBefore.hit, max(0, len(r.hits)-1))
 		r.offset = r.findBefore.offset
@@ -623,15 +736,15 @@ func (r Reader) updateFind(msg tea.KeyPressMsg) (Reader, tea.Cmd) {
 
 // runFind recomputes the matches of the find query in the rendered text.
 func (r *Reader) runFind() {
-	r.hits = r.hits[:0]
+	r.hits, r.hitAhead = r.hits[:0], false
 	if r.doc == nil || r.query == "" {
 		r.hit = 0
 		return
 	}
-	for i, plain := range r.doc.Plain {
-		for _, s := range findSpans(plain, r.query) {
-			r.hits = append(r.hits, findHit{line: i, span: s})
-		}
+	if r.words {
+		r.hits = findWords(r.doc.Plain, r.query)
+	} else {
+		r.hits = findHits(r.doc.Plain, r.query)
 	}
 	r.hit = min(r.hit, max(0, len(r.hits)-1))
 }
@@ -664,6 +777,12 @@ func (r *Reader) nextHit(dir int) tea.Cmd {
 	if len(r.hits) == 0 {
 		return r.setStatus(fmt.Sprintf("no match for %q", r.query))
 	}
+	if r.hitAhead && dir > 0 {
+		r.hitAhead = false
+		r.jumpToHit(r.hit)
+		return r.hitStatus()
+	}
+	r.hitAhead = false
 	from := r.hit
 	r.jumpToHit(r.hit + dir)
 	switch {
@@ -681,7 +800,7 @@ func (r *Reader) clearFind() (cmd tea.Cmd, ok bool) {
 	if r.query == "" {
 		return nil, false
 	}
-	r.lastQuery, r.query = r.query, ""
+	r.lastQuery, r.query, r.words = r.query, "", false
 	r.runFind()
 	return r.setStatus("find cleared; esc again for the guide list"), true
 }
@@ -705,12 +824,12 @@ func (r *Reader) cursor() *tea.Cursor {
 	return c
 }
 
-// percent is how far through the guide the bottom of the screen is.
+// percent is how far through the guide the reader is (readPercent).
 func (r *Reader) percent() int {
-	if r.doc == nil || len(r.doc.Lines) <= r.bodyHeight() {
+	if r.doc == nil {
 		return 100
 	}
-	return min(100, (r.offset+r.bodyHeight())*100/len(r.doc.Lines))
+	return readPercent(state.Position{Line: r.offset, Lines: len(r.doc.Lines)}, r.bodyHeight())
 }
 
 // View draws the reader at the context's size.
@@ -752,12 +871,14 @@ func (r *Reader) bodyLines(h int) []string {
 	for i := r.offset; i < end; i++ {
 		line := r.doc.Lines[i]
 		for hi, hit := range r.hits {
-			if hit.line == i {
-				style := st.FindHit
-				if hi == r.hit {
-					style = st.FindCurrent
+			for _, p := range hit.parts {
+				if p.line == i {
+					style := st.FindHit
+					if hi == r.hit {
+						style = st.FindCurrent
+					}
+					line = highlight(line, p.from, p.to, style)
 				}
-				line = highlight(line, hit.from, hit.to, style)
 			}
 		}
 		if r.focus >= 0 && r.focus < len(r.doc.Links) {
@@ -824,9 +945,12 @@ func (r *Reader) shortHelp() (hs, keep []key.Binding) {
 		return []key.Binding{k.OutlineGo, k.Up, k.Down}, []key.Binding{k.OutlineClose, k.Help, k.Quit}
 	}
 	hasLinks := r.doc != nil && len(r.doc.Links) > 0
+	_, web := r.webLink()
 	return []key.Binding{
+		enabled(k.OpenURL, web),
+		enabled(k.CopyURL, web),
 		enabled(k.NextLink, hasLinks),
-		enabled(k.Follow, r.focus >= 0),
+		enabled(k.Follow, r.focusOnScreen() && !web),
 		k.Back, k.Find, k.Outline,
 	}, []key.Binding{k.Help, k.Quit}
 }
@@ -838,11 +962,12 @@ func (r *Reader) fullHelp(canBack, canForward bool) [][]key.Binding {
 		return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.OutlineGo, k.OutlineClose, k.Quit}}
 	}
 	hasLinks := r.doc != nil && len(r.doc.Links) > 0
-	l, ok := r.focusedLink()
+	_, ok := r.focusedLink()
+	_, web := r.webLink()
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{enabled(k.NextLink, hasLinks), enabled(k.PrevLink, hasLinks), enabled(k.Follow, ok),
-			enabled(k.CopyURL, ok && l.Kind == guides.LinkExternal), k.Back, enabled(k.Forward, canForward)},
+			enabled(k.OpenURL, web), enabled(k.CopyURL, web), k.Back, enabled(k.Forward, canForward)},
 		{k.Find, enabled(k.FindNext, len(r.hits) > 0), enabled(k.FindPrev, len(r.hits) > 0), k.Outline, k.SearchAll,
 			k.Finder, k.CRS, k.Bookmark, k.Bookmarks, k.ToList, k.Quit},
 	}

@@ -131,7 +131,7 @@ func (s Search) Update(msg tea.Msg) (Search, tea.Cmd) {
 		case key.Matches(msg, k.Accept):
 			if s.sel < len(s.results) {
 				r := s.results[s.sel]
-				return s, func() tea.Msg { return openGuideMsg{slug: r.Guide.Slug, anchor: r.Anchor} }
+				return s, func() tea.Msg { return openGuideMsg{slug: r.Guide.Slug, anchor: r.Anchor, find: s.query} }
 			}
 			return s, nil
 		}
