@@ -488,12 +488,26 @@ func (m Model) content() string {
 	}
 	v := m.browse.View()
 	if m.notice != "" {
-		// The notice replaces the footer until the next key.
-		if i := strings.LastIndexByte(v, '\n'); i >= 0 {
-			v = v[:i+1] + ansi.Truncate(" "+m.ctx.Styles.Status.Render(m.notice), m.ctx.Width, "…")
-		}
+		v = m.withNotice(v)
 	}
 	return v
+}
+
+// withNotice puts the notice over the last lines of a view, in place of the
+// footer until the next key, wrapped (at spaces, else at slashes) so that a
+// long path reads whole; it takes at most half the screen.
+func (m Model) withNotice(v string) string {
+	w := max(1, m.ctx.Width-1)
+	notice := strings.Split(ansi.Wrap(m.notice, w, "/"), "\n")
+	notice = notice[:min(len(notice), max(1, m.ctx.Height/2))]
+	lines := strings.Split(v, "\n")
+	at := max(0, len(lines)-len(notice))
+	for i, l := range notice {
+		if at+i < len(lines) {
+			lines[at+i] = " " + m.ctx.Styles.Status.Render(ansi.Truncate(l, w, "…"))
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // clip cuts a view to w cells by h lines.
