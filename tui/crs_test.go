@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"pathways/guides/finder"
 )
 
 // TestCRSFromTheList walks r → questions → the score → a factor's section
@@ -79,5 +81,24 @@ func TestCRSFromTheFinderAndReader(t *testing.T) {
 	d.keys("esc")
 	if d.m.screen != screenFinder {
 		t.Errorf("esc from the calculator went to screen %d, want the finder", d.m.screen)
+	}
+}
+
+// TestUntestedLanguageReadsTheSame: the finder and the calculator name a
+// language level of 0 with the same words.
+func TestUntestedLanguageReadsTheSame(t *testing.T) {
+	var finderLabel string
+	for _, q := range finder.Questions() {
+		for _, c := range q.Choices {
+			if q.Key == finder.KeyCLB && c.Value == "0" {
+				finderLabel = c.Label
+			}
+		}
+	}
+	if finderLabel == "" {
+		t.Fatal("the finder's language question has no choice for 0")
+	}
+	if got := levelOptions()[0]; got.Value != "0" || got.Key != finderLabel {
+		t.Errorf("the calculator's level 0 reads %q, the finder's %q", got.Key, finderLabel)
 	}
 }
