@@ -166,12 +166,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.screen == screenCRS && m.crsBack != screenFinder {
 			fromReader = m.crsBack == screenReader
 		}
-		if (m.screen == screenSearch || m.screen == screenBookmarks || m.screen == screenFinder || m.screen == screenCRS) && fromReader {
+		via := screenBrowse
+		if m.screen == screenSearch || m.screen == screenBookmarks || m.screen == screenFinder || m.screen == screenCRS {
+			via = m.screen // back returns there
+		}
+		if via != screenBrowse && fromReader {
 			m.leaveGuide()
 		} else if m.screen != screenReader {
 			m.history.Clear()
 		}
-		cmd := m.openNew(g, msg.anchor, msg.resume)
+		cmd := m.openNew(g, msg.anchor, msg.resume, via)
 		m.browse.refresh(g.Slug)
 		return m, tea.Batch(cmd, m.ctx.saveCmd())
 	case finderDoneMsg:
@@ -188,7 +192,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case followMsg:
 		m.leaveGuide()
-		return m, tea.Batch(m.openNew(msg.target.Guide, msg.target.Anchor, false), m.ctx.saveCmd())
+		return m, tea.Batch(m.openNew(msg.target.Guide, msg.target.Anchor, false, screenBrowse), m.ctx.saveCmd())
 	case tea.KeyPressMsg:
 		// A key means the first screen is up: the index, if nothing has
 		// started it yet, starts now.
@@ -212,10 +216,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // openNew opens g as a new history entry, at an anchor if given, or with
-// resume where it was left last time.
-func (m *Model) openNew(g *guides.Guide, anchor string, resume bool) tea.Cmd {
+// resume where it was left last time; via is the screen it was picked from.
+func (m *Model) openNew(g *guides.Guide, anchor string, resume bool, via screen) tea.Cmd {
 	p := Place{Slug: g.Slug, Focus: -1}
-	m.history.Push(p)
+	m.history.Push(Place{Slug: g.Slug, Focus: -1, Via: via})
 	m.screen = screenReader
 	m.browse.selectSlug(g.Slug)
 	return m.reader.open(g, p, anchor, resume)
@@ -237,6 +241,44 @@ func (m *Model) goTo(p Place) tea.Cmd {
 	m.screen = screenReader
 	m.browse.selectSlug(g.Slug)
 	return m.reader.open(g, p, "", false)
+}
+
+// goBack leaves the guide for what came before it: the screen it was
+// picked from (search results, the finder's or the calculator's,
+// bookmarks) as it was left, else the place before it, else the list.
+func (m *Model) goBack() tea.Cmd {
+	cur, _ := m.history.Current()
+	if cur.Via == screenBrowse {
+		if !m.history.CanBack() {
+			return m.toList()
+		}
+		m.leaveGuide()
+		p, _ := m.history.Back()
+		return tea.Batch(m.goTo(p), m.ctx.saveCmd())
+	}
+	m.leaveGuide()
+	var cmd tea.Cmd
+	if p, ok := m.history.Back(); ok {
+		// The guide the screen was opened over, for esc to return to;
+		// forward from it comes back here.
+		cmd = m.goTo(p)
+	} else {
+		// No guide under the screen: esc from it goes to the list, not
+		// back to the guide just left.
+		m.history.Clear()
+		if m.back == screenReader {
+			m.back = screenBrowse
+		}
+		if m.crsBack == screenReader {
+			m.crsBack = screenBrowse
+		}
+	}
+	m.browse.refresh(m.reader.current().Slug)
+	m.screen = cur.Via
+	if cur.Via == screenSearch {
+		cmd = tea.Batch(cmd, m.search.focus())
+	}
+	return tea.Batch(cmd, m.ctx.saveCmd())
 }
 
 func (m *Model) toList() tea.Cmd {
@@ -355,12 +397,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, k.Back):
-			if !m.history.CanBack() {
-				return m, m.toList()
-			}
-			m.leaveGuide()
-			p, _ := m.history.Back()
-			return m, tea.Batch(m.goTo(p), m.ctx.saveCmd())
+			return m, m.goBack()
 		case key.Matches(msg, k.Forward):
 			if !m.history.CanForward() {
 				return m, nil

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"pathways/guides"
 )
 
 // TestNoticeWrapsToShowThePath: a notice longer than the terminal is wide
@@ -27,4 +29,117 @@ func TestNoticeWrapsToShowThePath(t *testing.T) {
 	if strings.Contains(ansi.Strip(d.m.View().Content), "moved aside") {
 		t.Error("the notice outstayed the next key")
 	}
+}
+
+// TestBackReturnsToSearchResults: back from a guide opened from search
+// results returns to them, query and selection as they were; a guide
+// followed from it comes back first.
+func TestBackReturnsToSearchResults(t *testing.T) {
+	d := newDriver(t, embedded, Options{}, 100, 30)
+	d.keys("/")
+	d.typeText("work permit")
+	if len(d.m.search.results) < 3 {
+		t.Fatalf("only %d results", len(d.m.search.results))
+	}
+	d.keys("ctrl+n", "ctrl+n", "enter")
+	opened := d.slug()
+	if opened == "" {
+		t.Fatal("enter opened no guide")
+	}
+	followLink(t, d)
+	d.keys("backspace")
+	if d.slug() != opened {
+		t.Fatalf("back from the followed link went to %q, want %q", d.slug(), opened)
+	}
+	d.keys("backspace")
+	if d.m.screen != screenSearch {
+		t.Fatalf("back from the result went to screen %d, want the search results", d.m.screen)
+	}
+	if d.m.search.input.Value() != "work permit" || d.m.search.sel != 2 {
+		t.Errorf("search came back with %q, selection %d; want the query and selection 2", d.m.search.input.Value(), d.m.search.sel)
+	}
+	d.keys("esc")
+	if d.m.screen != screenBrowse {
+		t.Errorf("esc from the results went to screen %d, want the list", d.m.screen)
+	}
+}
+
+// TestBackReturnsToSearchOverAGuide: search from a guide, open a result,
+// back: the results; esc: the guide search was opened from; forward: the
+// result again.
+func TestBackReturnsToSearchOverAGuide(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "glossary"}, 100, 30)
+	d.keys("s")
+	d.typeText("spousal")
+	d.keys("enter")
+	if d.slug() != "spousal-open-work-permit" {
+		t.Fatalf("opened %q", d.slug())
+	}
+	d.keys("alt+left")
+	if d.m.screen != screenSearch || d.m.search.input.Value() != "spousal" {
+		t.Fatalf("back went to screen %d (query %q), want the search results", d.m.screen, d.m.search.input.Value())
+	}
+	d.keys("esc")
+	if d.slug() != "glossary" {
+		t.Fatalf("esc from the results showed %q, want the glossary", d.slug())
+	}
+	d.keys("alt+right")
+	if d.slug() != "spousal-open-work-permit" {
+		t.Errorf("forward went to %q, want the result opened before", d.slug())
+	}
+}
+
+// TestBackReturnsToFinderResults: back from a guide opened from the
+// finder's results returns to them.
+func TestBackReturnsToFinderResults(t *testing.T) {
+	d := newDriver(t, embedded, Options{}, 100, 30)
+	d.keys("f")
+	for steps := 0; d.m.finder.result == nil && steps < 100; steps++ {
+		d.keys("enter")
+	}
+	result := d.m.finder.result
+	d.keys("enter")
+	if d.slug() == "" {
+		t.Fatal("enter opened no guide")
+	}
+	d.keys("backspace")
+	if d.m.screen != screenFinder || d.m.finder.result != result {
+		t.Fatalf("back went to screen %d, want the finder's results", d.m.screen)
+	}
+	d.keys("esc")
+	if d.m.screen != screenBrowse {
+		t.Errorf("esc from the finder went to screen %d, want the list", d.m.screen)
+	}
+}
+
+// TestBackReturnsToBookmarks: back from a bookmark returns to the list of
+// bookmarks.
+func TestBackReturnsToBookmarks(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "glossary"}, 100, 30)
+	d.keys("m", "esc", "'")
+	if d.m.screen != screenBookmarks {
+		t.Fatal("' did not open the bookmarks")
+	}
+	d.keys("enter")
+	if d.slug() != "glossary" {
+		t.Fatalf("the bookmark opened %q", d.slug())
+	}
+	d.keys("backspace")
+	if d.m.screen != screenBookmarks {
+		t.Errorf("back went to screen %d, want the bookmarks", d.m.screen)
+	}
+}
+
+// followLink follows the first link on screen to another guide.
+func followLink(t *testing.T, d *driver) {
+	t.Helper()
+	from := d.slug()
+	for range 300 {
+		d.keys("tab")
+		if l, ok := d.m.reader.focusedLink(); ok && l.Kind == guides.LinkGuide && l.Slug != from {
+			d.keys("enter")
+			return
+		}
+	}
+	t.Fatalf("no link to another guide in %s", from)
 }
