@@ -143,3 +143,30 @@ func followLink(t *testing.T, d *driver) {
 	}
 	t.Fatalf("no link to another guide in %s", from)
 }
+
+// TestListShowsWholeTitles: at 100 columns, beside the preview, every
+// guide's title reads whole in the list, over two lines when it must.
+func TestListShowsWholeTitles(t *testing.T) {
+	d := newDriver(t, embedded, Options{}, 100, 30)
+	for range embedded.Guides() {
+		g, _ := d.m.browse.Selected()
+		var sel []string
+		for _, l := range strings.Split(ansi.Strip(d.m.View().Content), "\n") {
+			l, _, _ = strings.Cut(l, "│")
+			if rest, ok := strings.CutPrefix(l, " ▌ "); ok {
+				sel = append(sel, rest)
+			}
+		}
+		if len(sel) < 2 {
+			t.Fatalf("%s: the selected row has %d lines", g.Slug, len(sel))
+		}
+		title := strings.TrimSuffix(strings.TrimSpace(sel[0]), g.ReviewedString())
+		for _, l := range sel[1 : len(sel)-1] {
+			title += " " + l
+		}
+		if got := strings.Join(strings.Fields(title), " "); got != g.Title {
+			t.Errorf("the list shows %q, want the whole title %q", got, g.Title)
+		}
+		d.keys("j")
+	}
+}
