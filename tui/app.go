@@ -621,7 +621,7 @@ func (m Model) helpLines() []string {
 		body = append(body, " "+l)
 	}
 	body = append(body, "")
-	for _, p := range []string{"Mouse: the wheel scrolls; a click follows a link or picks a guide.",
+	for _, p := range []string{"Mouse: the wheel scrolls the pane under the pointer; in a list a click selects and a second click opens; in a guide a click follows a link.",
 		"The guides are general information, not legal advice."} {
 		for _, l := range strings.Split(ansi.Wordwrap(p, max(10, m.ctx.Width-2), ""), "\n") {
 			body = append(body, " "+st.Dim.Render(l))

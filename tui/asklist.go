@@ -50,6 +50,9 @@ type asker[R any] interface {
 	pick(i int) tea.Cmd
 	// progress is a line above the questions ("Question 3 of 11"), or "".
 	progress() string
+	// options are the choices of the focused question when it is a pick
+	// list, for a click to find the one under the pointer; nil otherwise.
+	options() []huh.Option[string]
 }
 
 // askKeyMap is the keys of the question-then-result screens; moving and
@@ -119,9 +122,19 @@ func (a *askList[R]) update(s asker[R], msg tea.Msg) tea.Cmd {
 }
 
 func (a *askList[R]) updateForm(s asker[R], msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, a.keys.Close) {
-		return a.leaveForm()
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if key.Matches(msg, a.keys.Close) {
+			return a.leaveForm()
+		}
+	case tea.MouseClickMsg:
+		return a.clickOption(s, msg)
 	}
+	return a.formUpdate(s, msg)
+}
+
+// formUpdate hands a message to the form and acts on how it ends.
+func (a *askList[R]) formUpdate(s asker[R], msg tea.Msg) tea.Cmd {
 	m, cmd := a.form.Update(msg)
 	if form, ok := m.(*huh.Form); ok {
 		a.form = form
@@ -135,6 +148,50 @@ func (a *askList[R]) updateForm(s asker[R], msg tea.Msg) tea.Cmd {
 		return a.leaveForm()
 	}
 	return cmd
+}
+
+// clickOption is a click in the questions: on a choice of a pick list it
+// moves there, and on the choice already there it picks it, as enter does.
+func (a *askList[R]) clickOption(s asker[R], msg tea.MouseClickMsg) tea.Cmd {
+	field, ok := a.form.GetFocusedField().(*huh.Select[string])
+	opts := s.options()
+	if !ok || msg.Button != tea.MouseLeft || len(opts) == 0 {
+		return nil
+	}
+	y := msg.Y - askHeader
+	if s.progress() != "" {
+		y--
+	}
+	lines := strings.Split(ansi.Strip(a.form.View()), "\n")
+	if y < 0 || y >= len(lines) {
+		return nil
+	}
+	text := strings.TrimRight(strings.TrimSpace(strings.TrimLeft(lines[y], " ┃│›")), "…")
+	at, cur := -1, -1
+	hovered, _ := field.Hovered()
+	for i, o := range opts {
+		if text != "" && (o.Key == text || at < 0 && strings.HasPrefix(o.Key, text)) {
+			at = i
+		}
+		if o.Value == hovered {
+			cur = i
+		}
+	}
+	if at < 0 || cur < 0 {
+		return nil
+	}
+	if at == cur {
+		return a.formUpdate(s, tea.KeyPressMsg{Code: tea.KeyEnter})
+	}
+	step := tea.KeyPressMsg{Code: tea.KeyDown}
+	if at < cur {
+		step = tea.KeyPressMsg{Code: tea.KeyUp}
+	}
+	var cmds []tea.Cmd
+	for range max(at-cur, cur-at) {
+		cmds = append(cmds, a.formUpdate(s, step))
+	}
+	return tea.Batch(cmds...)
 }
 
 // leaveForm is esc in the questions: back to the result they were opened
@@ -187,6 +244,21 @@ func (a *askList[R]) updateResult(s asker[R], msg tea.Msg) tea.Cmd {
 			move(-1)
 		case tea.MouseWheelDown:
 			move(1)
+		}
+	case tea.MouseClickMsg:
+		// A click selects the entry under the pointer; on the selected
+		// one it opens it, as enter does.
+		if msg.Button != tea.MouseLeft || msg.Y < askHeader || msg.Y >= askHeader+a.bodyHeight() {
+			return nil
+		}
+		line := a.offset + msg.Y - askHeader
+		for i, sp := range spans {
+			if line >= sp.from && line < sp.to {
+				if i == a.sel {
+					return s.pick(i)
+				}
+				a.sel = i
+			}
 		}
 	}
 	return nil

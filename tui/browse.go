@@ -18,6 +18,9 @@ type Browse struct {
 	ctx *Context
 	sel int // index into rows(); always a guide row
 	top int // first visible row
+	// previewTop is the first line of the selected guide's preview shown;
+	// the wheel over the preview scrolls it.
+	previewTop int
 }
 
 // row is one entry of the list: a guide, or a group label.
@@ -95,6 +98,9 @@ func (b *Browse) Selected() (*guides.Guide, bool) {
 func (b *Browse) selectSlug(slug string) {
 	for i, r := range b.rows() {
 		if r.g != nil && r.g.Slug == slug {
+			if i != b.sel {
+				b.previewTop = 0
+			}
 			b.sel = i
 			b.scrollToSel()
 			return
@@ -199,6 +205,9 @@ func (b *Browse) move(d int) tea.Cmd {
 	if target < 0 || target >= len(rows) {
 		target = b.sel
 	}
+	if target != b.sel {
+		b.previewTop = 0
+	}
 	b.sel = target
 	b.scrollToSel()
 	return b.preview()
@@ -256,12 +265,18 @@ func (b Browse) Update(msg tea.Msg) (Browse, tea.Cmd) {
 			}
 		}
 	case tea.MouseWheelMsg:
+		d := 0
 		switch msg.Button {
 		case tea.MouseWheelUp:
-			return b, b.move(-1)
+			d = -1
 		case tea.MouseWheelDown:
-			return b, b.move(1)
+			d = 1
 		}
+		if b.wide() && msg.X > b.listWidth() {
+			b.scrollPreview(3 * d)
+			return b, nil
+		}
+		return b, b.move(d)
 	case tea.MouseClickMsg:
 		if msg.Button == tea.MouseLeft && msg.X < b.listWidth() && msg.Y < b.ctx.Height-1 {
 			i, ok := b.rowAt(msg.Y)
@@ -270,7 +285,7 @@ func (b Browse) Update(msg tea.Msg) (Browse, tea.Cmd) {
 					g := rows[i].g
 					return b, func() tea.Msg { return openGuideMsg{slug: g.Slug, resume: true} }
 				}
-				b.sel = i
+				b.sel, b.previewTop = i, 0
 				return b, b.preview()
 			}
 		}
@@ -401,12 +416,30 @@ func (b *Browse) previewLines(h int) []string {
 	if mark := b.ctx.stale(g); mark != "" {
 		sub = st.Stale.Render(mark)
 	}
-	head := []string{" " + st.Title.Render(g.Title), " " + sub, ""}
+	head := []string{" " + st.Title.Render(g.Title), " " + sub, ""} // previewHead lines
 	doc, ok := b.ctx.cachedPreview(g.Slug, b.previewWidth())
 	if !ok {
 		return append(head, "  "+st.Dim.Render("Rendering…"))
 	}
-	return append(head, doc.Lines[:min(max(0, h-len(head)), len(doc.Lines))]...)
+	from := min(b.previewTop, len(doc.Lines))
+	return append(head, doc.Lines[from:min(from+max(0, h-len(head)), len(doc.Lines))]...)
+}
+
+// previewHead is the lines above the guide in the preview.
+const previewHead = 3
+
+// scrollPreview scrolls the preview by n lines, keeping it full.
+func (b *Browse) scrollPreview(n int) {
+	g, ok := b.Selected()
+	if !ok {
+		return
+	}
+	doc, ok := b.ctx.cachedPreview(g.Slug, b.previewWidth())
+	if !ok {
+		return
+	}
+	last := max(0, len(doc.Lines)-(b.ctx.Height-1-previewHead))
+	b.previewTop = max(0, min(b.previewTop+n, last))
 }
 
 // shortHelp is the footer's hints, most useful first, and the keys it

@@ -91,6 +91,10 @@ func (c *CRS) pick(i int) tea.Cmd {
 // progress: the calculator's pages are few and titled; none is shown.
 func (c *CRS) progress() string { return "" }
 
+// options: the calculator's pages hold several questions each; a click
+// does not pick among their choices.
+func (c *CRS) options() []huh.Option[string] { return nil }
+
 // resultLines is the report, the first line its title; each line that
 // opens a section is an entry.
 func (c *CRS) resultLines() ([]string, []lineSpan) {

@@ -97,6 +97,16 @@ func (f *Finder) progress() string {
 	return fmt.Sprintf("Question %d of %d", at, n)
 }
 
+func (f *Finder) options() []huh.Option[string] {
+	field := f.form.GetFocusedField()
+	for _, q := range finder.Questions() {
+		if field != nil && string(q.Key) == field.GetKey() && (q.Kind != finder.KindNumber || len(q.Choices) > 0) {
+			return finderOptions(q)
+		}
+	}
+	return nil
+}
+
 func (f *Finder) pick(i int) tea.Cmd {
 	m := f.entries()[i]
 	return func() tea.Msg { return openGuideMsg{slug: m.Guide.Slug, anchor: m.Anchor} }

@@ -4,9 +4,12 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"pathways/guides"
+	"pathways/guides/finder"
 )
 
 // TestNoticeWrapsToShowThePath: a notice longer than the terminal is wide
@@ -168,5 +171,130 @@ func TestListShowsWholeTitles(t *testing.T) {
 			t.Errorf("the list shows %q, want the whole title %q", got, g.Title)
 		}
 		d.keys("j")
+	}
+}
+
+// lineOf is the screen line that holds text, or fails the test.
+func lineOf(t *testing.T, d *driver, text string) int {
+	t.Helper()
+	for i, l := range strings.Split(ansi.Strip(d.m.View().Content), "\n") {
+		if strings.Contains(l, text) {
+			return i
+		}
+	}
+	t.Fatalf("%q is not on screen:\n%s", text, ansi.Strip(d.m.View().Content))
+	return -1
+}
+
+func click(d *driver, x, y int) { d.send(tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft}) }
+
+func wheel(d *driver, x, y int, down bool) {
+	b := tea.MouseWheelUp
+	if down {
+		b = tea.MouseWheelDown
+	}
+	d.send(tea.MouseWheelMsg{X: x, Y: y, Button: b})
+}
+
+// TestWheelScrollsThePaneUnderIt: in the list with a preview, the wheel
+// over the preview scrolls the preview and over the list moves the list;
+// in the reader with the outline open, it moves through the outline.
+func TestWheelScrollsThePaneUnderIt(t *testing.T) {
+	d := newDriver(t, embedded, Options{}, 120, 36)
+	sel := d.m.browse.sel
+	first := d.m.View().Content
+	wheel(d, 100, 10, true)
+	if d.m.browse.sel != sel {
+		t.Errorf("the wheel over the preview moved the list to %d", d.m.browse.sel)
+	}
+	if d.m.browse.previewTop != 3 || d.m.View().Content == first {
+		t.Errorf("the wheel over the preview did not scroll it (top %d)", d.m.browse.previewTop)
+	}
+	wheel(d, 100, 10, false)
+	if d.m.View().Content != first {
+		t.Error("the wheel up did not scroll the preview back")
+	}
+	wheel(d, 10, 10, true)
+	if d.m.browse.sel == sel {
+		t.Error("the wheel over the list did not move it")
+	}
+
+	d = newDriver(t, embedded, Options{Slug: "bridging-open-work-permit"}, 80, 24)
+	d.keys("t")
+	at, offset := d.m.reader.outlineSel, d.m.reader.offset
+	wheel(d, 10, 10, true)
+	if d.m.reader.outlineSel != at+1 || d.m.reader.offset != offset {
+		t.Errorf("the wheel over the outline: selection %d, offset %d; want %d, %d", d.m.reader.outlineSel, d.m.reader.offset, at+1, offset)
+	}
+}
+
+// TestClickPicksSearchResult: a click selects a result, a second opens it.
+func TestClickPicksSearchResult(t *testing.T) {
+	d := newDriver(t, embedded, Options{}, 100, 30)
+	d.keys("/")
+	d.typeText("work permit")
+	want := d.m.search.results[2]
+	click(d, 10, 2+2*itemHeight)
+	if d.m.search.sel != 2 {
+		t.Fatalf("the click selected %d, want 2", d.m.search.sel)
+	}
+	click(d, 10, 2+2*itemHeight+1)
+	if d.slug() != want.Guide.Slug {
+		t.Errorf("the second click opened %q, want %q", d.slug(), want.Guide.Slug)
+	}
+}
+
+// TestClickPicksBookmark: a click selects a bookmark, a second opens it.
+func TestClickPicksBookmark(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "glossary"}, 100, 30)
+	d.keys("m", "esc", "j", "enter", "m", "esc", "'")
+	if n := len(d.m.bookmarks.shown()); n != 2 {
+		t.Fatalf("%d bookmarks, want 2", n)
+	}
+	second := d.m.bookmarks.shown()[1]
+	y := 2 + 2 // below the two-line header, each bookmark two lines
+	click(d, 10, y)
+	if d.m.bookmarks.sel != 1 {
+		t.Fatalf("the click selected %d, want 1", d.m.bookmarks.sel)
+	}
+	click(d, 10, y)
+	if d.slug() != second.Slug {
+		t.Errorf("the second click opened %q, want %q", d.slug(), second.Slug)
+	}
+}
+
+// TestClickPicksFinderOption: in the finder's questions a click moves to
+// a choice and a second picks it; in the results a click selects one and
+// a second opens it.
+func TestClickPicksFinderOption(t *testing.T) {
+	d := newDriver(t, embedded, Options{}, 100, 40)
+	d.keys("f")
+	y := lineOf(t, d, "Outside Canada")
+	click(d, 10, y)
+	field := d.m.finder.form.GetFocusedField().(*huh.Select[string])
+	if v, _ := field.Hovered(); v != "outside-canada" || field.GetKey() != string(finder.KeyLocation) {
+		t.Fatalf("the click moved to %q on %s, want outside-canada", v, field.GetKey())
+	}
+	click(d, 10, y)
+	if a, _ := d.m.finder.Answers(); a.Location != "outside-canada" || d.m.finder.form.GetFocusedField().GetKey() == string(finder.KeyLocation) {
+		t.Fatalf("the second click did not answer outside-canada and move on (location %q)", a.Location)
+	}
+
+	// The results, from a graduate's answers.
+	fd := newFinderDriver(t, 100, 40)
+	fd.walk(graduateSteps)
+	entries := fd.f.entries()
+	if len(entries) < 2 {
+		t.Fatalf("only %d results", len(entries))
+	}
+	_, spans := fd.f.resultLines()
+	y = 3 + spans[1].from - fd.f.offset // below the finder's header
+	fd.send(tea.MouseClickMsg{X: 10, Y: y, Button: tea.MouseLeft})
+	if fd.f.sel != 1 {
+		t.Fatalf("the click selected %d, want 1", fd.f.sel)
+	}
+	fd.send(tea.MouseClickMsg{X: 10, Y: y + 1, Button: tea.MouseLeft})
+	if len(fd.out) != 1 || fd.out[0].(openGuideMsg).slug != entries[1].Guide.Slug {
+		t.Errorf("the second click sent %#v, want %s opened", fd.out, entries[1].Guide.Slug)
 	}
 }
