@@ -166,12 +166,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.screen == screenCRS && m.crsBack != screenFinder {
 			fromReader = m.crsBack == screenReader
 		}
-		if (m.screen == screenSearch || m.screen == screenBookmarks || m.screen == screenFinder || m.screen == screenCRS) && fromReader {
+		via := screenBrowse
+		if m.screen == screenSearch || m.screen == screenBookmarks || m.screen == screenFinder || m.screen == screenCRS {
+			via = m.screen // back returns there
+		}
+		if via != screenBrowse && fromReader {
 			m.leaveGuide()
 		} else if m.screen != screenReader {
 			m.history.Clear()
 		}
-		cmd := m.openNew(g, msg.anchor, msg.resume)
+		cmd := m.openNew(g, msg.anchor, msg.resume, via)
 		if msg.find != "" {
 			cmd = tea.Batch(cmd, m.reader.carryFind(msg.find))
 		}
@@ -191,7 +195,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case followMsg:
 		m.leaveGuide()
-		return m, tea.Batch(m.openNew(msg.target.Guide, msg.target.Anchor, false), m.ctx.saveCmd())
+		return m, tea.Batch(m.openNew(msg.target.Guide, msg.target.Anchor, false, screenBrowse), m.ctx.saveCmd())
 	case tea.KeyPressMsg:
 		// A key means the first screen is up: the index, if nothing has
 		// started it yet, starts now.
@@ -215,10 +219,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // openNew opens g as a new history entry, at an anchor if given, or with
-// resume where it was left last time.
-func (m *Model) openNew(g *guides.Guide, anchor string, resume bool) tea.Cmd {
+// resume where it was left last time; via is the screen it was picked from.
+func (m *Model) openNew(g *guides.Guide, anchor string, resume bool, via screen) tea.Cmd {
 	p := Place{Slug: g.Slug, Focus: -1}
-	m.history.Push(p)
+	m.history.Push(Place{Slug: g.Slug, Focus: -1, Via: via})
 	m.screen = screenReader
 	m.browse.selectSlug(g.Slug)
 	return m.reader.open(g, p, anchor, resume)
@@ -240,6 +244,44 @@ func (m *Model) goTo(p Place) tea.Cmd {
 	m.screen = screenReader
 	m.browse.selectSlug(g.Slug)
 	return m.reader.open(g, p, "", false)
+}
+
+// goBack leaves the guide for what came before it: the screen it was
+// picked from (search results, the finder's or the calculator's,
+// bookmarks) as it was left, else the place before it, else the list.
+func (m *Model) goBack() tea.Cmd {
+	cur, _ := m.history.Current()
+	if cur.Via == screenBrowse {
+		if !m.history.CanBack() {
+			return m.toList()
+		}
+		m.leaveGuide()
+		p, _ := m.history.Back()
+		return tea.Batch(m.goTo(p), m.ctx.saveCmd())
+	}
+	m.leaveGuide()
+	var cmd tea.Cmd
+	if p, ok := m.history.Back(); ok {
+		// The guide the screen was opened over, for esc to return to;
+		// forward from it comes back here.
+		cmd = m.goTo(p)
+	} else {
+		// No guide under the screen: esc from it goes to the list, not
+		// back to the guide just left.
+		m.history.Clear()
+		if m.back == screenReader {
+			m.back = screenBrowse
+		}
+		if m.crsBack == screenReader {
+			m.crsBack = screenBrowse
+		}
+	}
+	m.browse.refresh(m.reader.current().Slug)
+	m.screen = cur.Via
+	if cur.Via == screenSearch {
+		cmd = tea.Batch(cmd, m.search.focus())
+	}
+	return tea.Batch(cmd, m.ctx.saveCmd())
 }
 
 func (m *Model) toList() tea.Cmd {
@@ -358,12 +400,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, k.Back):
-			if !m.history.CanBack() {
-				return m, m.toList()
-			}
-			m.leaveGuide()
-			p, _ := m.history.Back()
-			return m, tea.Batch(m.goTo(p), m.ctx.saveCmd())
+			return m, m.goBack()
 		case key.Matches(msg, k.Forward):
 			if !m.history.CanForward() {
 				return m, nil
@@ -491,12 +528,26 @@ func (m Model) content() string {
 	}
 	v := m.browse.View()
 	if m.notice != "" {
-		// The notice replaces the footer until the next key.
-		if i := strings.LastIndexByte(v, '\n'); i >= 0 {
-			v = v[:i+1] + ansi.Truncate(" "+m.ctx.Styles.Status.Render(m.notice), m.ctx.Width, "…")
-		}
+		v = m.withNotice(v)
 	}
 	return v
+}
+
+// withNotice puts the notice over the last lines of a view, in place of the
+// footer until the next key, wrapped (at spaces, else at slashes) so that a
+// long path reads whole; it takes at most half the screen.
+func (m Model) withNotice(v string) string {
+	w := max(1, m.ctx.Width-1)
+	notice := strings.Split(ansi.Wrap(m.notice, w, "/"), "\n")
+	notice = notice[:min(len(notice), max(1, m.ctx.Height/2))]
+	lines := strings.Split(v, "\n")
+	at := max(0, len(lines)-len(notice))
+	for i, l := range notice {
+		if at+i < len(lines) {
+			lines[at+i] = " " + m.ctx.Styles.Status.Render(ansi.Truncate(l, w, "…"))
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // clip cuts a view to w cells by h lines.
@@ -573,7 +624,7 @@ func (m Model) helpLines() []string {
 		body = append(body, " "+l)
 	}
 	body = append(body, "")
-	for _, p := range []string{"Mouse: the wheel scrolls; a click follows a link or picks a guide.",
+	for _, p := range []string{"Mouse: the wheel scrolls the pane under the pointer; in a list a click selects and a second click opens; in a guide a click follows a link.",
 		"The guides are general information, not legal advice."} {
 		for _, l := range strings.Split(ansi.Wordwrap(p, max(10, m.ctx.Width-2), ""), "\n") {
 			body = append(body, " "+st.Dim.Render(l))

@@ -15,6 +15,26 @@ import (
 type BookmarkList struct {
 	ctx *Context
 	sel int
+	top int // first bookmark shown, kept so a click lands where it points
+}
+
+// Each bookmark takes two lines, below a two-line header.
+const (
+	bookmarkHeight = 2
+	bookmarksTop   = 2
+)
+
+// rows is how many bookmarks fit.
+func (b *BookmarkList) rows() int { return max(1, (b.ctx.Height-3)/bookmarkHeight) }
+
+// visibleTop is the first bookmark shown: the last one shown, moved the
+// least that keeps the selection in view.
+func (b *BookmarkList) visibleTop(n int) int {
+	top := min(b.top, b.sel)
+	if b.sel >= top+b.rows() {
+		top = b.sel - b.rows() + 1
+	}
+	return max(0, min(top, n-b.rows()))
 }
 
 func newBookmarks(ctx *Context) BookmarkList { return BookmarkList{ctx: ctx} }
@@ -31,9 +51,40 @@ func (b *BookmarkList) shown() []state.Bookmark {
 	return out
 }
 
-// Update moves through the bookmarks, opens or removes one.
+// Update moves through the bookmarks, opens or removes one; a click
+// selects one, and a click on the selected one opens it.
 func (b BookmarkList) Update(msg tea.Msg) (BookmarkList, tea.Cmd) {
 	list := b.shown()
+	b, cmd := b.update(msg, list)
+	b.top = b.visibleTop(len(list))
+	return b, cmd
+}
+
+func (b BookmarkList) update(msg tea.Msg, list []state.Bookmark) (BookmarkList, tea.Cmd) {
+	open := func() tea.Cmd {
+		bm := list[b.sel]
+		return func() tea.Msg { return openGuideMsg{slug: bm.Slug, anchor: bm.Anchor} }
+	}
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			b.sel = max(0, b.sel-1)
+		case tea.MouseWheelDown:
+			b.sel = max(0, min(len(list)-1, b.sel+1))
+		}
+		return b, nil
+	case tea.MouseClickMsg:
+		i := b.top + (msg.Y-bookmarksTop)/bookmarkHeight
+		if msg.Button != tea.MouseLeft || msg.Y < bookmarksTop || msg.Y >= b.ctx.Height-1 || i >= len(list) {
+			return b, nil
+		}
+		if i == b.sel {
+			return b, open()
+		}
+		b.sel = i
+		return b, nil
+	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return b, nil
@@ -46,8 +97,7 @@ func (b BookmarkList) Update(msg tea.Msg) (BookmarkList, tea.Cmd) {
 		b.sel = max(0, b.sel-1)
 	case key.Matches(km, k.Open):
 		if b.sel < len(list) {
-			bm := list[b.sel]
-			return b, func() tea.Msg { return openGuideMsg{slug: bm.Slug, anchor: bm.Anchor} }
+			return b, open()
 		}
 	case key.Matches(km, k.Remove):
 		if b.sel < len(list) {
@@ -68,8 +118,7 @@ func (b BookmarkList) View() string {
 	if len(list) == 0 {
 		lines = append(lines, "", "  "+st.Dim.Render("No bookmarks yet. In a guide, m bookmarks the section you are reading."))
 	}
-	rows := max(1, (b.ctx.Height-3)/2)
-	top := max(0, min(b.sel-rows+1, len(list)-rows))
+	rows, top := b.rows(), b.visibleTop(len(list))
 	for i := top; i < len(list) && i < top+rows; i++ {
 		bm := list[i]
 		g, _ := b.ctx.Lib.Guide(bm.Slug)

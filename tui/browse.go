@@ -18,6 +18,9 @@ type Browse struct {
 	ctx *Context
 	sel int // index into rows(); always a guide row
 	top int // first visible row
+	// previewTop is the first line of the selected guide's preview shown;
+	// the wheel over the preview scrolls it.
+	previewTop int
 }
 
 // row is one entry of the list: a guide, or a group label.
@@ -29,7 +32,8 @@ type row struct {
 // wideWidth is the width from which the list and a preview sit side by side.
 const wideWidth = 100
 
-// Each row takes three lines: title and date, summary, gap.
+// A row takes three lines (title and date, summary, gap), or four when its
+// title takes two.
 const itemHeight = 3
 
 // recentShown is how many recently read guides head the list.
@@ -94,6 +98,9 @@ func (b *Browse) Selected() (*guides.Guide, bool) {
 func (b *Browse) selectSlug(slug string) {
 	for i, r := range b.rows() {
 		if r.g != nil && r.g.Slug == slug {
+			if i != b.sel {
+				b.previewTop = 0
+			}
 			b.sel = i
 			b.scrollToSel()
 			return
@@ -133,19 +140,55 @@ func (b *Browse) previewWidth() int { return b.ctx.renderWidth(b.ctx.Width - b.l
 // listHeight is the rows for items: below a two-line header, above the footer.
 func (b *Browse) listHeight() int { return max(1, b.ctx.Height-3) }
 
+// visibleItems is about how many rows fit, for paging.
 func (b *Browse) visibleItems() int { return max(1, b.listHeight()/itemHeight) }
 
+// rowHeight is the lines row i takes.
+func (b *Browse) rowHeight(rows []row, i int) int {
+	if rows[i].g == nil {
+		return itemHeight
+	}
+	return len(b.titleLines(rows[i].g, b.listWidth())) + itemHeight - 1
+}
+
+// scrollToSel scrolls the least that shows the selected row whole, and
+// never past the point where the last row reaches the bottom.
 func (b *Browse) scrollToSel() {
-	n := b.visibleItems()
+	rows, h := b.rows(), b.listHeight()
 	if b.sel < b.top {
 		b.top = b.sel
-		if b.top > 0 && b.rows()[b.top-1].g == nil {
+		if b.top > 0 && rows[b.top-1].g == nil {
 			b.top-- // show the group label above its first guide
 		}
-	} else if b.sel >= b.top+n {
-		b.top = b.sel - n + 1
 	}
-	b.top = max(0, min(b.top, len(b.rows())-n))
+	used := 0
+	for i := b.top; i <= b.sel && i < len(rows); i++ {
+		used += b.rowHeight(rows, i)
+	}
+	for b.top < b.sel && used > h {
+		used -= b.rowHeight(rows, b.top)
+		b.top++
+	}
+	last, used := len(rows), 0
+	for last > 0 && used+b.rowHeight(rows, last-1) <= h {
+		last--
+		used += b.rowHeight(rows, last)
+	}
+	b.top = max(0, min(b.top, last))
+}
+
+// rowAt is the row drawn at line y of the screen, if any.
+func (b *Browse) rowAt(y int) (int, bool) {
+	rows := b.rows()
+	line := 2 // below the header
+	for i := b.top; i < len(rows) && line <= y; i++ {
+		h := b.rowHeight(rows, i)
+		if y < line+h {
+			return i, true
+		}
+		line += h
+	}
+	return 0, false
 }
 
 // move steps the cursor by d guides, skipping group labels.
@@ -161,6 +204,9 @@ func (b *Browse) move(d int) tea.Cmd {
 	}
 	if target < 0 || target >= len(rows) {
 		target = b.sel
+	}
+	if target != b.sel {
+		b.previewTop = 0
 	}
 	b.sel = target
 	b.scrollToSel()
@@ -220,21 +266,27 @@ func (b Browse) Update(msg tea.Msg) (Browse, tea.Cmd) {
 			}
 		}
 	case tea.MouseWheelMsg:
+		d := 0
 		switch msg.Button {
 		case tea.MouseWheelUp:
-			return b, b.move(-1)
+			d = -1
 		case tea.MouseWheelDown:
-			return b, b.move(1)
+			d = 1
 		}
+		if b.wide() && msg.X > b.listWidth() {
+			b.scrollPreview(3 * d)
+			return b, nil
+		}
+		return b, b.move(d)
 	case tea.MouseClickMsg:
-		if msg.Button == tea.MouseLeft && msg.X < b.listWidth() && msg.Y >= 2 {
-			i := b.top + (msg.Y-2)/itemHeight
-			if rows := b.rows(); i >= 0 && i < len(rows) && rows[i].g != nil {
+		if msg.Button == tea.MouseLeft && msg.X < b.listWidth() && msg.Y < b.ctx.Height-1 {
+			i, ok := b.rowAt(msg.Y)
+			if rows := b.rows(); ok && rows[i].g != nil {
 				if i == b.sel {
 					g := rows[i].g
 					return b, func() tea.Msg { return openGuideMsg{slug: g.Slug, resume: true} }
 				}
-				b.sel = i
+				b.sel, b.previewTop = i, 0
 				return b, b.preview()
 			}
 		}
@@ -251,8 +303,7 @@ func (b Browse) View() string {
 	lines := make([]string, 0, b.ctx.Height)
 	head := " " + st.Header.Render("pathways") + st.Dim.Render(fmt.Sprintf("  %d guides", len(b.ctx.Lib.Guides())))
 	lines = append(lines, ansi.Truncate(head, lw, "…"), st.Rule.Render(strings.Repeat("─", lw)))
-	end := min(len(rows), b.top+b.visibleItems())
-	for i := b.top; i < end; i++ {
+	for i := b.top; i < len(rows) && len(lines) < b.ctx.Height-1; i++ {
 		lines = append(lines, b.rowLines(rows[i], i == b.sel, lw)...)
 	}
 	for len(lines) < b.ctx.Height-1 {
@@ -275,7 +326,19 @@ func (b Browse) View() string {
 	return strings.Join(append(lines, b.footer()), "\n")
 }
 
-// rowLines draws one row in itemHeight lines.
+// titleLines is a guide's title as the list shows it: whole on the first
+// line beside the date, or over two lines when it does not fit there.
+func (b *Browse) titleLines(g *guides.Guide, lw int) []string {
+	titleW := max(1, lw-len(g.ReviewedString())-5)
+	if ansi.StringWidth(g.Title) <= titleW {
+		return []string{g.Title}
+	}
+	wrapped := strings.Split(ansi.Wrap(g.Title, titleW, ""), "\n")
+	rest := strings.Join(wrapped[1:], " ")
+	return []string{wrapped[0], ansi.Truncate(rest, max(1, lw-4), "…")}
+}
+
+// rowLines draws one row: its title (one or two lines), summary and a gap.
 func (b *Browse) rowLines(r row, selected bool, lw int) []string {
 	st := b.ctx.Styles
 	if r.g == nil {
@@ -283,9 +346,8 @@ func (b *Browse) rowLines(r row, selected bool, lw int) []string {
 	}
 	g := r.g
 	date := g.ReviewedString()
-	titleW := max(1, lw-len(date)-5)
-	title := ansi.Truncate(g.Title, titleW, "…")
-	pad := strings.Repeat(" ", max(1, lw-ansi.StringWidth(title)-len(date)-4))
+	title := b.titleLines(g, lw)
+	pad := strings.Repeat(" ", max(1, lw-ansi.StringWidth(title[0])-len(date)-4))
 	summary := g.Summary
 	summaryStyle, dateStyle := st.Dim, st.Dim
 	if selected {
@@ -296,11 +358,15 @@ func (b *Browse) rowLines(r row, selected bool, lw int) []string {
 		summaryStyle, dateStyle = st.Stale, st.Stale
 	}
 	summary = ansi.Truncate(summary, max(1, lw-4), "…")
+	mark, titleStyle := "   ", st.Title
 	if selected {
-		return []string{" " + st.Selected.Render("▌ "+title) + pad + dateStyle.Render(date),
-			" " + st.Selected.Render("▌ ") + summaryStyle.Render(summary), ""}
+		mark, titleStyle = " "+st.Selected.Render("▌ "), st.Selected
 	}
-	return []string{"   " + st.Title.Render(title) + pad + dateStyle.Render(date), "   " + summaryStyle.Render(summary), ""}
+	out := []string{mark + titleStyle.Render(title[0]) + pad + dateStyle.Render(date)}
+	for _, l := range title[1:] {
+		out = append(out, mark+titleStyle.Render(l))
+	}
+	return append(out, mark+summaryStyle.Render(summary), "")
 }
 
 // footer is the list's last line: the cursor's position, the offer to
@@ -351,12 +417,30 @@ func (b *Browse) previewLines(h int) []string {
 	if mark := b.ctx.stale(g); mark != "" {
 		sub = st.Stale.Render(mark)
 	}
-	head := []string{" " + st.Title.Render(g.Title), " " + sub, ""}
+	head := []string{" " + st.Title.Render(g.Title), " " + sub, ""} // previewHead lines
 	doc, ok := b.ctx.cachedPreview(g.Slug, b.previewWidth())
 	if !ok {
 		return append(head, "  "+st.Dim.Render("Rendering…"))
 	}
-	return append(head, doc.Lines[:min(max(0, h-len(head)), len(doc.Lines))]...)
+	from := min(b.previewTop, len(doc.Lines))
+	return append(head, doc.Lines[from:min(from+max(0, h-len(head)), len(doc.Lines))]...)
+}
+
+// previewHead is the lines above the guide in the preview.
+const previewHead = 3
+
+// scrollPreview scrolls the preview by n lines, keeping it full.
+func (b *Browse) scrollPreview(n int) {
+	g, ok := b.Selected()
+	if !ok {
+		return
+	}
+	doc, ok := b.ctx.cachedPreview(g.Slug, b.previewWidth())
+	if !ok {
+		return
+	}
+	last := max(0, len(doc.Lines)-(b.ctx.Height-1-previewHead))
+	b.previewTop = max(0, min(b.previewTop+n, last))
 }
 
 // shortHelp is the footer's hints, most useful first, and the keys it

@@ -31,9 +31,13 @@ func newCRSValues() *crsValues {
 		english: none, french: none, partnerLanguage: none, partnerEducation: "none"}
 }
 
-// levelOptions are CLB or NCLC levels 0 (no test) to 12.
+// untestedLabel names language level 0 in the calculator as the finder's
+// language question does, so both screens say the same.
+const untestedLabel = "Not tested yet"
+
+// levelOptions are CLB or NCLC levels 0 (not tested) to 12.
 func levelOptions() []huh.Option[string] {
-	opts := []huh.Option[string]{huh.NewOption("No test result", "0")}
+	opts := []huh.Option[string]{huh.NewOption(untestedLabel, "0")}
 	for l := 1; l <= 12; l++ {
 		opts = append(opts, huh.NewOption(strconv.Itoa(l), strconv.Itoa(l)))
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"pathways/guides/finder"
 )
 
 // TestCRSFromTheList walks r → questions → the score → a factor's section
@@ -21,7 +23,7 @@ func TestCRSFromTheList(t *testing.T) {
 	}
 	d.keys("backspace")
 	d.typeText("27")
-	for steps := 0; d.m.crs.report == nil; steps++ {
+	for steps := 0; d.m.crs.result == nil; steps++ {
 		d.keys("enter") // every other question keeps its first answer
 		if steps > 100 {
 			t.Fatal("the form did not end after 100 answers")
@@ -43,16 +45,45 @@ func TestCRSFromTheList(t *testing.T) {
 	}
 	d.keys("esc") // to the list
 	d.keys("r")
-	if d.m.screen != screenCRS || d.m.crs.report == nil {
+	if d.m.screen != screenCRS || d.m.crs.result == nil {
 		t.Fatal("r did not come back to the last score")
 	}
 	d.keys("e")
-	if d.m.crs.report != nil {
+	if d.m.crs.result != nil {
 		t.Error("e did not reopen the questions")
+	}
+	d.keys("esc", "esc") // to the score, then out
+	if d.m.screen != screenBrowse {
+		t.Errorf("esc left for screen %d, want the list", d.m.screen)
+	}
+}
+
+// TestCRSEscFromEditingReturnsToScore: e then esc is as if e had not been
+// pressed, as in the finder: the same score, selection and answers.
+func TestCRSEscFromEditingReturnsToScore(t *testing.T) {
+	d := newDriver(t, embedded, Options{}, 100, 40)
+	d.keys("r")
+	d.typeText("27")
+	for steps := 0; d.m.crs.result == nil && steps < 100; steps++ {
+		d.keys("enter")
+	}
+	d.keys("j")
+	before, sel := ansi.Strip(d.m.View().Content), d.m.crs.sel
+	d.keys("e", "backspace", "backspace")
+	d.typeText("45") // a changed age, then esc
+	d.keys("esc")
+	if d.m.screen != screenCRS || d.m.crs.result == nil {
+		t.Fatalf("esc from editing went to screen %d (score shown: %v), want the score", d.m.screen, d.m.crs.result != nil)
+	}
+	if got := ansi.Strip(d.m.View().Content); got != before || d.m.crs.sel != sel {
+		t.Errorf("esc from editing did not restore the score (selection %d, want %d):\n%s", d.m.crs.sel, sel, got)
+	}
+	if d.m.crs.vals.age != "27" {
+		t.Errorf("age after esc = %q, want the 27 behind the score", d.m.crs.vals.age)
 	}
 	d.keys("esc")
 	if d.m.screen != screenBrowse {
-		t.Errorf("esc left for screen %d, want the list", d.m.screen)
+		t.Errorf("esc on the score went to screen %d, want the list", d.m.screen)
 	}
 }
 
@@ -79,5 +110,24 @@ func TestCRSFromTheFinderAndReader(t *testing.T) {
 	d.keys("esc")
 	if d.m.screen != screenFinder {
 		t.Errorf("esc from the calculator went to screen %d, want the finder", d.m.screen)
+	}
+}
+
+// TestUntestedLanguageReadsTheSame: the finder and the calculator name a
+// language level of 0 with the same words.
+func TestUntestedLanguageReadsTheSame(t *testing.T) {
+	var finderLabel string
+	for _, q := range finder.Questions() {
+		for _, c := range q.Choices {
+			if q.Key == finder.KeyCLB && c.Value == "0" {
+				finderLabel = c.Label
+			}
+		}
+	}
+	if finderLabel == "" {
+		t.Fatal("the finder's language question has no choice for 0")
+	}
+	if got := levelOptions()[0]; got.Value != "0" || got.Key != finderLabel {
+		t.Errorf("the calculator's level 0 reads %q, the finder's %q", got.Key, finderLabel)
 	}
 }

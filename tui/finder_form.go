@@ -99,6 +99,16 @@ func finderField(q finder.Question, value *string) huh.Field {
 			}).
 			Value(value)
 	}
+	return huh.NewSelect[string]().
+		Key(string(q.Key)).
+		Title(q.Title).
+		Description(q.Help).
+		Options(finderOptions(q)...).
+		Value(value)
+}
+
+// finderOptions are a pick list's choices, "not sure" first.
+func finderOptions(q finder.Question) []huh.Option[string] {
 	options := []huh.Option[string]{huh.NewOption(skipLabel, "")}
 	switch {
 	case q.Kind == finder.KindYesNo:
@@ -108,12 +118,7 @@ func finderField(q finder.Question, value *string) huh.Field {
 			options = append(options, huh.NewOption(c.Label, c.Value))
 		}
 	}
-	return huh.NewSelect[string]().
-		Key(string(q.Key)).
-		Title(q.Title).
-		Description(q.Help).
-		Options(options...).
-		Value(value)
+	return options
 }
 
 // finderTheme styles the form like the rest of the app. huh asks for the

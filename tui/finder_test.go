@@ -406,3 +406,40 @@ func TestFinderEscFromEditingReturnsToResults(t *testing.T) {
 		t.Errorf("esc on the results sent %#v, want the finder closed", d.out)
 	}
 }
+
+// TestFinderShowsProgress: above each question, where it is among the
+// questions that apply to the answers so far.
+func TestFinderShowsProgress(t *testing.T) {
+	t.Parallel() // each test waits out the text input's blink timers
+	d := newFinderDriver(t, 100, 30)
+	v := ansi.Strip(d.f.View())
+	if !strings.Contains(v, "Question 1 of ") {
+		t.Fatalf("no progress on the first question:\n%s", v)
+	}
+	d.walk(graduateSteps[:len(graduateSteps)-1])
+	// Every question is asked of this graduate, the last once the partner
+	// is known to work.
+	n := len(graduateSteps)
+	if v := ansi.Strip(d.f.View()); !strings.Contains(v, fmt.Sprintf("Question %d of %d", n, n)) {
+		t.Errorf("want question %d of %d:\n%s", n, n, v)
+	}
+}
+
+// TestFinderEmptyResultSaysSo: a result with no guide says so and how to
+// change it, and the footer has no 0/0.
+func TestFinderEmptyResultSaysSo(t *testing.T) {
+	t.Parallel()
+	d := newFinderDriver(t, 100, 30)
+	d.f.result = &finder.Result{Note: "Orientation only."}
+	v := ansi.Strip(d.f.View())
+	if !strings.Contains(v, "No guide fits these answers yet; e changes them.") {
+		t.Errorf("no placeholder for an empty result:\n%s", v)
+	}
+	if strings.Contains(v, "0/0") {
+		t.Errorf("the footer counts an empty result:\n%s", v)
+	}
+	d.keys("enter", "j", "enter")
+	if len(d.out) != 0 {
+		t.Errorf("keys on an empty result sent %#v", d.out)
+	}
+}

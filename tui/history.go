@@ -5,6 +5,10 @@ type Place struct {
 	Slug   string
 	Offset int // first visible line
 	Focus  int // focused link, -1 for none
+	// Via is the screen the guide was picked from (search results, the
+	// finder's or the calculator's, bookmarks), where back returns; the
+	// zero value (the list) when it was opened from the list or a link.
+	Via screen
 }
 
 // History is browser-style back and forward over visited places. The zero
@@ -24,9 +28,10 @@ func (h *History) Push(p Place) {
 }
 
 // Update refreshes the current place (its scroll position and focus) before
-// moving away from it.
+// moving away from it; where it was picked from stays.
 func (h *History) Update(p Place) {
 	if len(h.entries) > 0 && h.entries[h.cur].Slug == p.Slug {
+		p.Via = h.entries[h.cur].Via
 		h.entries[h.cur] = p
 	}
 }

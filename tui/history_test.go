@@ -58,3 +58,14 @@ func TestHistory(t *testing.T) {
 		t.Fatal("Clear left places")
 	}
 }
+
+// TestHistoryKeepsWhereAPlaceWasPicked: updating a place's position keeps
+// the screen it was picked from, so back still returns there.
+func TestHistoryKeepsWhereAPlaceWasPicked(t *testing.T) {
+	var h History
+	h.Push(Place{Slug: "a", Focus: -1, Via: screenSearch})
+	h.Update(Place{Slug: "a", Offset: 12, Focus: -1})
+	if p, _ := h.Current(); p != (Place{Slug: "a", Offset: 12, Focus: -1, Via: screenSearch}) {
+		t.Errorf("after update: %+v, want the new offset and Via kept", p)
+	}
+}

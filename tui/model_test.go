@@ -83,10 +83,15 @@ func TestSearchOpenFollowBackForward(t *testing.T) {
 	if d.slug() != "spousal-open-work-permit" {
 		t.Fatalf("alt+left = %q", d.slug())
 	}
-	// Back from the first guide returns to the list, on that guide.
+	// Back from the first guide returns to the search results it was
+	// picked from, and esc from them to the list, on that guide.
 	d.keys("backspace")
+	if d.m.screen != screenSearch {
+		t.Fatalf("back from the first guide: screen %d, want the search results", d.m.screen)
+	}
+	d.keys("esc")
 	if d.m.screen != screenBrowse {
-		t.Fatalf("back from the first guide: screen %d, want the list", d.m.screen)
+		t.Fatalf("esc from the results: screen %d, want the list", d.m.screen)
 	}
 	if g, _ := d.m.browse.Selected(); g.Slug != "spousal-open-work-permit" {
 		t.Errorf("list selection = %q", g.Slug)

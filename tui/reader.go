@@ -410,11 +410,17 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 		}
 		return r.updateKey(msg)
 	case tea.MouseWheelMsg:
+		d := 0
 		switch msg.Button {
 		case tea.MouseWheelUp:
-			r.scroll(-3)
+			d = -1
 		case tea.MouseWheelDown:
-			r.scroll(3)
+			d = 1
+		}
+		if r.outlineOpen { // the outline is over the guide: it moves
+			r.outlineSel = max(0, min(len(r.doc.Headings)-1, r.outlineSel+d))
+		} else {
+			r.scroll(3 * d)
 		}
 	case tea.MouseClickMsg:
 		if msg.Button == tea.MouseLeft && !r.outlineOpen {

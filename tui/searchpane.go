@@ -21,6 +21,7 @@ type Search struct {
 	input   textinput.Model
 	results []search.Result
 	sel     int
+	top     int // first result shown, kept so a click lands where it points
 	seq     int // of the latest query sent; older results are dropped
 	query   string
 }
@@ -93,9 +94,43 @@ func (s *Search) rerun() tea.Cmd {
 	return searchCmd(s.ctx.Index, q, s.seq)
 }
 
-// Update edits the query and moves through results; enter opens one.
+// Update edits the query and moves through results; enter opens one, and
+// so does a click on the selected one (a click elsewhere selects).
 func (s Search) Update(msg tea.Msg) (Search, tea.Cmd) {
+	s, cmd := s.update(msg)
+	s.top = s.visibleTop()
+	return s, cmd
+}
+
+// rows is how many results fit.
+func (s *Search) rows() int { return max(1, (s.ctx.Height-3)/itemHeight) }
+
+// visibleTop is the first result shown: the last one shown, moved the
+// least that keeps the selection in view.
+func (s *Search) visibleTop() int {
+	rows := s.rows()
+	top := min(s.top, s.sel)
+	if s.sel >= top+rows {
+		top = s.sel - rows + 1
+	}
+	return max(0, min(top, len(s.results)-rows))
+}
+
+func (s Search) update(msg tea.Msg) (Search, tea.Cmd) {
 	switch msg := msg.(type) {
+	case tea.MouseClickMsg:
+		// Results start below the query and its rule, when there are any.
+		i := s.top + (msg.Y-2)/itemHeight
+		if msg.Button != tea.MouseLeft || msg.Y < 2 || msg.Y >= s.ctx.Height-1 || s.ctx.Index == nil ||
+			strings.TrimSpace(s.input.Value()) == "" || i >= len(s.results) {
+			return s, nil
+		}
+		if i == s.sel {
+			r := s.results[i]
+			return s, func() tea.Msg { return openGuideMsg{slug: r.Guide.Slug, anchor: r.Anchor} }
+		}
+		s.sel = i
+		return s, nil
 	case searchResultsMsg:
 		if msg.seq == s.seq {
 			s.results, s.query = msg.results, msg.query
@@ -159,8 +194,7 @@ func (s Search) View() string {
 	case len(s.results) == 0 && s.query == s.input.Value():
 		lines = append(lines, "", "  "+st.Dim.Render(fmt.Sprintf("No guide matches %q.", guides.SanitizeLine(s.query))))
 	}
-	rows := max(1, (s.ctx.Height-3)/itemHeight)
-	top := max(0, min(s.sel-rows+1, len(s.results)-rows))
+	rows, top := s.rows(), s.visibleTop()
 	for i := top; i < len(s.results) && i < top+rows; i++ {
 		r := s.results[i]
 		where := r.Guide.Title
