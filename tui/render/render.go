@@ -87,6 +87,7 @@ func cores() int { return min(runtime.GOMAXPROCS(0), 4) }
 // same time, and joined: glamour renders sections independently (a heading
 // closes every open block), so the result is the same text, sooner.
 func (r *Renderer) renderSections(md string) ([]string, error) {
+	md = keepWhole(md)
 	parts := splitSections(md, cores())
 	for len(parts) > 1+len(r.more) {
 		tr, err := r.newTR()
@@ -100,7 +101,7 @@ func (r *Renderer) renderSections(md string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		return trimBlankEdges(strings.Split(out, "\n")), nil
+		return unglueLines(trimBlankEdges(strings.Split(out, "\n"))), nil
 	}
 	outs := make([]string, len(parts))
 	errs := make([]error, len(parts))
@@ -123,7 +124,7 @@ func (r *Renderer) renderSections(md string) ([]string, error) {
 		}
 		lines = append(lines, trimBlankEdges(strings.Split(out, "\n"))...)
 	}
-	return lines, nil
+	return unglueLines(lines), nil
 }
 
 // minSplit is the size below which a document is rendered in one piece.
