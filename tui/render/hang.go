@@ -42,10 +42,15 @@ func markItems(md string) string {
 			return ast.WalkContinue, nil
 		}
 		lines := first.Lines()
-		for i := range lines.Len() - 1 {
+		for i := range lines.Len() {
 			seg := lines.At(i)
-			if line := strings.TrimRight(md[seg.Start:seg.Stop], "\n"); strings.HasSuffix(line, "  ") || strings.HasSuffix(line, "\\") {
-				return ast.WalkContinue, nil // a hard line break stays as it is
+			line := strings.TrimRight(md[seg.Start:seg.Stop], "\n")
+			// A hard line break stays as it is, and so do inline HTML and
+			// bare web addresses, whose extent a non-breaking space
+			// would change.
+			if i < lines.Len()-1 && (strings.HasSuffix(line, "  ") || strings.HasSuffix(line, "\\")) ||
+				strings.Contains(line, "<") || strings.Contains(line, "://") || strings.Contains(line, "www.") {
+				return ast.WalkContinue, nil
 			}
 		}
 		edits = append(edits, edit{lines.At(0).Start, lines.At(lines.Len() - 1).Stop, lines})
