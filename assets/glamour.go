@@ -50,8 +50,12 @@ func GlamourStyle(name string) (ansi.StyleConfig, error) {
 		c.Emph = ansi.StylePrimitive{}
 		c.Strong = ansi.StylePrimitive{}
 		c.Code = ansi.StyleBlock{}
+		// Links are underlined: without colour (NO_COLOR) nothing else
+		// sets them apart. Piped text is laid out without glamour.
+		c.LinkText.Underline = ptr(true)
 	case StyleASCII:
 		c = styles.ASCIIStyleConfig
+		c.LinkText.Underline = ptr(true)
 	default:
 		return c, fmt.Errorf("unknown style %q (want one of auto, dark, light, notty, ascii)", name)
 	}

@@ -29,7 +29,8 @@ type Styles struct {
 }
 
 // NewStyles builds the styles for a dark or light background; plain gives
-// a colourless screen (NO_COLOR) that still shows focus by reversing.
+// a colourless screen (NO_COLOR) that still shows focus, links and find
+// matches with reverse video, underline and bold.
 func NewStyles(isDark, plain bool) Styles {
 	ld := lipgloss.LightDark(isDark)
 	c := func(light, dark string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(dark)) }
@@ -55,6 +56,9 @@ func NewStyles(isDark, plain bool) Styles {
 		p := lipgloss.NewStyle()
 		s.Dim, s.SelectedDim, s.Header, s.Rule, s.Status, s.Stale = p, p, p.Bold(true), p, p, p
 		s.Selected = p.Reverse(true)
+		// Links are underlined in the text; the focused one keeps its
+		// underline, which the current find match (reverse, bold) lacks.
+		s.LinkFocus = p.Reverse(true).Underline(true)
 		s.Error = p.Bold(true)
 		s.FindHit = p.Underline(true)
 		s.Match = p.Underline(true)

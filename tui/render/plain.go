@@ -30,7 +30,7 @@ const plainMargin = "  "
 // (a word longer than a line, or a code line, runs over), with ASCII-only
 // decoration when ascii is set.
 func plainLines(md string, width int, ascii bool) []string {
-	src := []byte(md)
+	src := []byte(keepWhole(md))
 	p := plainWriter{src: src, ascii: ascii}
 	doc := plainMarkdown.Parser().Parse(text.NewReader(src))
 	lines := p.blocks(doc, max(width-len(plainMargin), 10))
@@ -39,7 +39,7 @@ func plainLines(md string, width int, ascii bool) []string {
 			lines[i] = plainMargin + l
 		}
 	}
-	return lines
+	return unglueLines(lines)
 }
 
 type plainWriter struct {

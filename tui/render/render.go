@@ -50,7 +50,10 @@ type Renderer struct {
 	lib   *guides.Library
 	style string
 	width int
-	tr    *glamour.TermRenderer
+	// edge is the column glamour's lines end at: the width less the
+	// document's right margin.
+	edge int
+	tr   *glamour.TermRenderer
 	// more are extra glamour renderers, one per further core, for
 	// rendering the sections of a long guide at the same time; made on
 	// first use, as each costs milliseconds to build.
@@ -72,7 +75,10 @@ func New(lib *guides.Library, style string, width int) (*Renderer, error) {
 			glamour.WithInlineTableLinks(true),
 		)
 	}
-	r := &Renderer{lib: lib, style: style, width: width, newTR: newTR}
+	r := &Renderer{lib: lib, style: style, width: width, edge: width, newTR: newTR}
+	if m := cfg.Document.Margin; m != nil {
+		r.edge -= int(*m)
+	}
 	if r.tr, err = newTR(); err != nil {
 		return nil, err
 	}
@@ -87,6 +93,7 @@ func cores() int { return min(runtime.GOMAXPROCS(0), 4) }
 // same time, and joined: glamour renders sections independently (a heading
 // closes every open block), so the result is the same text, sooner.
 func (r *Renderer) renderSections(md string) ([]string, error) {
+	md = beforeGlamour(md)
 	parts := splitSections(md, cores())
 	for len(parts) > 1+len(r.more) {
 		tr, err := r.newTR()
@@ -100,7 +107,7 @@ func (r *Renderer) renderSections(md string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		return trimBlankEdges(strings.Split(out, "\n")), nil
+		return r.afterGlamour(trimBlankEdges(strings.Split(out, "\n"))), nil
 	}
 	outs := make([]string, len(parts))
 	errs := make([]error, len(parts))
@@ -123,7 +130,16 @@ func (r *Renderer) renderSections(md string) ([]string, error) {
 		}
 		lines = append(lines, trimBlankEdges(strings.Split(out, "\n"))...)
 	}
-	return lines, nil
+	return r.afterGlamour(lines), nil
+}
+
+// beforeGlamour marks what glamour must not break (see keepWhole) and the
+// list items to hang (see markItems).
+func beforeGlamour(md string) string { return markItems(keepWhole(md)) }
+
+// afterGlamour hangs the list items and unglues what beforeGlamour glued.
+func (r *Renderer) afterGlamour(lines []string) []string {
+	return unglueLines(hangItems(lines, r.edge))
 }
 
 // minSplit is the size below which a document is rendered in one piece.

@@ -19,11 +19,11 @@ func TestSectionRenderingMatchesWhole(t *testing.T) {
 		}
 		for _, g := range lib.Guides() {
 			md, _ := lib.Mark(lib.Page(g), guides.MarkInline)
-			out, err := r.tr.Render(md)
+			out, err := r.tr.Render(beforeGlamour(md))
 			if err != nil {
 				t.Fatal(err)
 			}
-			whole := trimBlankEdges(strings.Split(out, "\n"))
+			whole := r.afterGlamour(trimBlankEdges(strings.Split(out, "\n")))
 			if parts := splitSections(md, cores()); len(parts) < 2 {
 				continue
 			}
