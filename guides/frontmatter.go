@@ -101,19 +101,25 @@ func (fm *frontMatter) set(key, text string, list []string) {
 // parseFile turns one file's bytes into a Guide. The guide is nil when
 // anything is wrong with the file; problems lists all of it.
 func parseFile(file, origin string, data []byte) (*Guide, []Problem) {
+	return parse(file, origin, data, true)
+}
+
+// parseHead is parseFile for the start of a file that holds its whole
+// front matter (see headLength): the guide's Body is left empty, and the
+// checks of the text are left to whoever reads it (see checkBody).
+func parseHead(file, origin string, head []byte) (*Guide, []Problem) {
+	return parse(file, origin, head, false)
+}
+
+func parse(file, origin string, data []byte, whole bool) (*Guide, []Problem) {
 	var probs []Problem
 	report := func(line int, format string, args ...any) {
 		probs = append(probs, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
 
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		report(lineAt(data, i), "binary file (NUL byte at offset %d); guides are UTF-8 markdown", i)
-		return nil, probs
-	}
-	if !utf8.Valid(data) {
-		i := firstInvalidUTF8(data)
-		report(lineAt(data, i), "not valid UTF-8 (bad byte at offset %d)", i)
-		return nil, probs
+	if p := checkBytes(data); p != nil {
+		p.File = file
+		return nil, append(probs, *p)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -207,10 +213,11 @@ func parseFile(file, origin string, data []byte) (*Guide, []Problem) {
 		g.Sources = append(g.Sources, src)
 	}
 
-	g.Body = Sanitize(string(body))
-	g.source = g.Body
-	if strings.TrimSpace(g.Body) == "" {
-		report(bodyLine-1, "empty body: the guide has front matter but no text")
+	if whole {
+		g.setBody(string(body))
+		if p := g.emptyBody(); p != nil {
+			probs = append(probs, *p)
+		}
 	}
 	// A guide with a broken header is left out rather than shown half-made;
 	// its problems say how to fix it.
@@ -218,6 +225,45 @@ func parseFile(file, origin string, data []byte) (*Guide, []Problem) {
 		return nil, probs
 	}
 	return g, probs
+}
+
+// checkBytes is what makes a file unreadable as a guide whatever it says:
+// a NUL byte or bytes that are not UTF-8. The problem names no file.
+func checkBytes(data []byte) *Problem {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return &Problem{Line: lineAt(data, i), Msg: fmt.Sprintf("binary file (NUL byte at offset %d); guides are UTF-8 markdown", i)}
+	}
+	if !utf8.Valid(data) {
+		i := firstInvalidUTF8(data)
+		return &Problem{Line: lineAt(data, i), Msg: fmt.Sprintf("not valid UTF-8 (bad byte at offset %d)", i)}
+	}
+	return nil
+}
+
+// setBody makes text, as read from the file, the guide's body.
+func (g *Guide) setBody(text string) {
+	g.Body = Sanitize(text)
+	g.source = g.Body
+}
+
+// emptyBody is the problem of a guide with front matter and no text.
+func (g *Guide) emptyBody() *Problem {
+	if strings.TrimSpace(g.Body) != "" {
+		return nil
+	}
+	return &Problem{File: g.File, Line: g.BodyLine - 1, Msg: "empty body: the guide has front matter but no text"}
+}
+
+// headLength is the length of the start of data that holds its front
+// matter, a byte-order mark and both --- lines included, and the line the
+// body starts on; ok is false when data holds no closed front matter.
+func headLength(data []byte) (n, bodyLine int, ok bool) {
+	trimmed := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	_, body, bodyLine, ok := splitFrontMatter(trimmed)
+	if !ok {
+		return 0, 0, false
+	}
+	return len(data) - len(body), bodyLine, true
 }
 
 // splitFrontMatter separates "---\nYAML\n---\n" from the body. bodyLine is

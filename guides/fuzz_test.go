@@ -70,7 +70,7 @@ func FuzzLinks(f *testing.F) {
 		if len(g.links) > maxLinks {
 			t.Errorf("%d links, over the %d limit", len(g.links), maxLinks)
 		}
-		md, _ := lib.Mark(lib.buildPage(g), MarkInline)
+		md, _ := lib.Mark(lib.buildPage(g, true), MarkInline)
 		if strings.Count(md, string(LinkStart)) != strings.Count(md, string(LinkEnd)) {
 			t.Errorf("unbalanced link markers")
 		}

@@ -126,15 +126,21 @@ type lazyAnalysis struct {
 	once  sync.Once
 	done  atomic.Bool
 	probs []Problem
+	// read, when set, reads the guide's text first: the load read only
+	// its front matter.
+	read func() []Problem
 }
 
-// ensure analyses g now if a lazy load left it for later. It is safe for
-// concurrent use; the analysis happens before ensure returns, in every
-// goroutine that calls it.
+// ensure analyses g now if a lazy load left it for later, reading its
+// text first if the load did not. It is safe for concurrent use; the
+// analysis happens before ensure returns, in every goroutine that calls it.
 func (g *Guide) ensure() {
 	if l := g.lazy; l != nil {
 		l.once.Do(func() {
-			l.probs = analyse(g)
+			if l.read != nil {
+				l.probs = l.read()
+			}
+			l.probs = append(l.probs, analyse(g)...)
 			l.done.Store(true)
 		})
 	}

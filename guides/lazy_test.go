@@ -1,6 +1,7 @@
 package guides
 
 import (
+	"io/fs"
 	"reflect"
 	"slices"
 	"strings"
@@ -21,8 +22,9 @@ func analysed(lib *Library) int {
 }
 
 // TestLazyPageSameAsFull: for every embedded guide, a lazy load gives the
-// same page (body, links, headings, backlinks) and the same text output,
-// with fewer guides parsed in full.
+// same page (body, links, headings) and the same text output as a full
+// load, without the "Linked from" section, which needs every guide's
+// text; once the library is completed, the page has that section too.
 func TestLazyPageSameAsFull(t *testing.T) {
 	full := LoadEmbedded()
 	for _, fg := range full.Guides() {
@@ -31,9 +33,12 @@ func TestLazyPageSameAsFull(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s: missing from the lazy load", fg.Slug)
 		}
-		want, got := full.Page(fg), lib.Page(g)
+		want, got := full.buildPage(fg, false), lib.Page(g)
 		if want.Body != got.Body {
 			t.Errorf("%s: page body differs from a full load", fg.Slug)
+		}
+		if strings.Contains(got.Body, "## Linked from") {
+			t.Errorf("%s: the lazy page lists backlinks before the library is linked", fg.Slug)
 		}
 		if !reflect.DeepEqual(want.links, got.links) || !reflect.DeepEqual(want.headings, got.headings) {
 			t.Errorf("%s: page links or headings differ from a full load", fg.Slug)
@@ -46,8 +51,12 @@ func TestLazyPageSameAsFull(t *testing.T) {
 		if p := lib.Problems(); len(p) != 0 {
 			t.Errorf("%s: lazy load found problems a full load does not: %v", fg.Slug, p)
 		}
+		lib.Complete()
+		if lib.Page(g).Body != full.Page(fg).Body {
+			t.Errorf("%s: the page of a completed library differs from a full load", fg.Slug)
+		}
 	}
-	// The point of it: the glossary is linked from few guides.
+	// The point of it: showing the glossary reads few guides.
 	lib := Load([]Dir{Embedded()}, Options{Lazy: true})
 	if n := analysed(lib); n != 0 {
 		t.Errorf("lazy load analysed %d guides before anything was asked", n)
@@ -70,10 +79,113 @@ func TestLazyPageSameAsFull(t *testing.T) {
 	}
 }
 
-// TestLazyFindsEveryBacklink: the lazy load finds the same backlinks
-// as a full load, whatever the link form (escapes and character references
-// are kept as written in destinations, so they make no guide link), and
-// does not analyse a guide that never names the slug.
+// countingFS counts the bytes read from each file.
+type countingFS struct {
+	fs.FS
+	mu   sync.Mutex
+	read map[string]int
+}
+
+type countingFile struct {
+	fs.File
+	c    *countingFS
+	name string
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	f, err := c.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return &countingFile{f, c, name}, nil
+}
+
+func (c *countingFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(c.FS, name) }
+
+func (f *countingFile) Read(p []byte) (int, error) {
+	n, err := f.File.Read(p)
+	f.c.mu.Lock()
+	f.c.read[f.name] += n
+	f.c.mu.Unlock()
+	return n, err
+}
+
+// TestLazyReadsFrontMatterOnly: a lazy load reads each file only up to
+// the end of its front matter (and the block it arrives in); showing one
+// guide then reads that guide and the guides it links to at a heading,
+// not the rest. Printing one guide of a large folder costs its front
+// matter, not its text.
+func TestLazyReadsFrontMatterOnly(t *testing.T) {
+	files := fstest.MapFS{
+		"alpha.md": {Data: []byte(guideFile("Alpha", "See [b's part](/b#part) and [c](/c).\n"))},
+		"b.md":     {Data: []byte(guideFile("B", "## Part\n\n"+strings.Repeat("Text of b. ", 2000)+"\n"))},
+		"c.md":     {Data: []byte(guideFile("C", "## Other\n\n"+strings.Repeat("Text of c. ", 2000)+"\n"))},
+		"d.md":     {Data: []byte(guideFile("D", "## Other\n\n"+strings.Repeat("Text of d. ", 2000)+"\n"))},
+	}
+	fsys := &countingFS{FS: files, read: map[string]int{}}
+	lib := Load([]Dir{{FS: fsys, Name: "d"}}, Options{Lazy: true})
+	if len(lib.Guides()) != 4 || len(lib.Problems()) != 0 {
+		t.Fatalf("%d guides, problems %v", len(lib.Guides()), lib.Problems())
+	}
+	for name, n := range fsys.read {
+		if n > 4<<10 {
+			t.Errorf("loading read %d bytes of %s (%d in all)", n, name, len(files[name].Data))
+		}
+	}
+	a, _ := lib.Guide("alpha")
+	lib.Mark(lib.Page(a), MarkFootnotes)
+	lib.LinkProblems(a)
+	if fsys.read["c.md"] > 4<<10 || fsys.read["d.md"] > 4<<10 {
+		t.Errorf("showing alpha read %d bytes of c and %d of d", fsys.read["c.md"], fsys.read["d.md"])
+	}
+	if fsys.read["b.md"] < len(files["b.md"].Data) {
+		t.Errorf("showing alpha, which links to a heading of b, read only %d bytes of b", fsys.read["b.md"])
+	}
+	// The text read later is the text a full load reads.
+	full := Load([]Dir{{FS: files, Name: "d"}}, Options{})
+	for _, g := range full.Guides() {
+		lg, _ := lib.Guide(g.Slug)
+		if !reflect.DeepEqual(lg.TextBlocks(), g.TextBlocks()) || lg.Words() != g.Words() {
+			t.Errorf("%s: text read lazily differs from a full load", g.Slug)
+		}
+	}
+}
+
+// TestLazyTextGoneBad: a file that was a good guide when the library was
+// loaded but cannot be read, or is no longer text, when its text is
+// needed leaves that guide empty and says why, naming the file; the rest
+// of the library is unaffected.
+func TestLazyTextGoneBad(t *testing.T) {
+	files := fstest.MapFS{
+		"a.md": {Data: []byte(guideFile("A", "Text of a.\n"))},
+		"b.md": {Data: []byte(guideFile("B", "Text of b.\n"))},
+		"c.md": {Data: []byte(guideFile("C", "Text of c.\n"))},
+	}
+	lib := Load([]Dir{{FS: files, Name: "d"}}, Options{Lazy: true})
+	delete(files, "a.md")
+	files["b.md"] = &fstest.MapFile{Data: append([]byte(guideFile("B", "Text")), 0, '\n')}
+	for _, slug := range []string{"a", "b", "c"} {
+		g, ok := lib.Guide(slug)
+		if !ok {
+			t.Fatalf("%s: not loaded", slug)
+		}
+		lib.Page(g)
+	}
+	probs := problemsText(lib.Problems())
+	for _, want := range []string{"d/a.md: cannot read", "d/b.md:", "NUL byte"} {
+		if !strings.Contains(probs, want) {
+			t.Errorf("problems do not say %q:\n%s", want, probs)
+		}
+	}
+	if c, _ := lib.Guide("c"); c.Words() != 3 || strings.Contains(probs, "c.md") {
+		t.Errorf("c: %d words, problems\n%s", c.Words(), probs)
+	}
+}
+
+// TestLazyFindsEveryBacklink: a lazy library's backlinks are those of a
+// full load, whatever the link form (escapes and character references
+// are kept as written in destinations, so they make no guide link): it
+// completes itself to find them.
 func TestLazyFindsEveryBacklink(t *testing.T) {
 	fsys := fstest.MapFS{
 		"target-guide.md": {Data: []byte(guideFile("Target", "## Part\n\nText.\n"))},
@@ -85,6 +197,11 @@ func TestLazyFindsEveryBacklink(t *testing.T) {
 	}
 	full := Load([]Dir{{FS: fsys, Name: "d"}}, Options{})
 	lib := Load([]Dir{{FS: fsys, Name: "d"}}, Options{Lazy: true})
+	// The unrelated guide's broken anchor is found by a full load, and by a
+	// lazy one once completed.
+	if !strings.Contains(problemsText(full.Problems()), "nowhere") || strings.Contains(problemsText(lib.Problems()), "nowhere") {
+		t.Errorf("problems: full\n%s\nlazy\n%s", problemsText(full.Problems()), problemsText(lib.Problems()))
+	}
 	var want, got []string
 	for _, g := range full.Backlinks("target-guide") {
 		want = append(want, g.Slug)
@@ -93,17 +210,11 @@ func TestLazyFindsEveryBacklink(t *testing.T) {
 		got = append(got, g.Slug)
 	}
 	if !slices.Equal(want, []string{"plain", "ref"}) || !slices.Equal(want, got) {
-		t.Errorf("backlinks: full load %v, focused %v", want, got)
+		t.Errorf("backlinks: full load %v, lazy %v", want, got)
 	}
-	if u, _ := lib.Guide("unrelated"); u.lazy.done.Load() {
-		t.Error("a guide that never names the slug was analysed")
+	if !lib.Linked() {
+		t.Error("asking for backlinks did not complete the lazy library")
 	}
-	// The unrelated guide's broken anchor is found by a full load, and by a
-	// lazy one once completed.
-	if !strings.Contains(problemsText(full.Problems()), "nowhere") || strings.Contains(problemsText(lib.Problems()), "nowhere") {
-		t.Errorf("problems: full\n%s\nlazy\n%s", problemsText(full.Problems()), problemsText(lib.Problems()))
-	}
-	lib.Complete()
 	if got, want := problemsText(lib.Problems()), problemsText(full.Problems()); got != want {
 		t.Errorf("problems of the completed library:\n%s\nof a full load:\n%s", got, want)
 	}
@@ -149,7 +260,9 @@ func TestLazyConcurrentUse(t *testing.T) {
 		for _, g := range lib.Guides() {
 			wg.Go(func() {
 				want, _ := full.Guide(g.Slug)
-				if lib.Page(g).Body != full.Page(want).Body {
+				// Before the library is linked, a page has no "Linked
+				// from"; after, it has.
+				if got := lib.Page(g).Body; got != full.Page(want).Body && got != full.buildPage(want, false).Body {
 					t.Errorf("%s: page differs from a full load", g.Slug)
 				}
 				lib.Backlinks(g.Slug)

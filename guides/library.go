@@ -52,7 +52,7 @@ type Options struct {
 type Library struct {
 	guides []*Guide
 	bySlug map[string]*Guide
-	pages  sync.Map // *Guide → its *Guide page, built on first use
+	pages  sync.Map // pageKey → its *Guide page, built on first use
 	// readings are guides' own text as read (see Reading), built on first use.
 	readings sync.Map
 
@@ -113,20 +113,12 @@ func (lib *Library) Complete() {
 		lib.mu.RLock()
 		linked := lib.linked
 		lib.mu.RUnlock()
-		if linked || len(lib.guides) == 0 || lib.guides[0].lazy == nil {
+		if linked {
 			return
 		}
 		parallel(len(lib.guides), func(i int) { lib.guides[i].ensure() })
 		lib.link()
 	})
-}
-
-// mayLink reports whether a guide's text could hold a link to slug. Every
-// form of guide link writes the slug out (destinations are kept as
-// written); text with backslashes or character references counts too,
-// should a destination ever be read with those resolved.
-func mayLink(body, slug string) bool {
-	return strings.Contains(body, slug) || strings.ContainsAny(body, "\\&")
 }
 
 // readDir parses every guide file in one dir: the folder is walked first,
@@ -177,50 +169,142 @@ func (lib *Library) readDir(d Dir, opts Options) []*Guide {
 	return out
 }
 
-// readGuide reads, parses and analyses one file.
+// readGuide reads, parses and analyses one file; in a lazy load it reads
+// the front matter only, and the text when the guide is first analysed.
 func readGuide(d Dir, p, display string, opts Options) (*Guide, []Problem) {
+	origin := "embedded"
+	if !d.Embedded {
+		origin = SanitizeLine(path.Join(filepath.ToSlash(d.Name), p))
+	}
+	head := 0
+	if opts.Lazy {
+		head = maxHead
+	}
+	data, whole, probs := readFile(d, p, display, opts.MaxFileSize, head)
+	if data == nil {
+		return nil, probs
+	}
+	n, _, ok := headLength(data)
+	if !whole && !ok {
+		// No front matter in reach: read it all, for the whole story.
+		if data, _, probs = readFile(d, p, display, opts.MaxFileSize, 0); data == nil {
+			return nil, probs
+		}
+		whole = true
+	}
+	if whole {
+		g, probs := parseFile(display, origin, data)
+		switch {
+		case g == nil:
+		case opts.Lazy:
+			g.lazy = &lazyAnalysis{}
+		default:
+			probs = append(probs, analyse(g)...)
+		}
+		return g, probs
+	}
+	g, probs := parseHead(display, origin, data[:n])
+	if g != nil {
+		g.lazy = &lazyAnalysis{read: func() []Problem { return g.readText(d, p, opts.MaxFileSize) }}
+	}
+	return g, probs
+}
+
+// maxHead is how much of a file a lazy load reads for its front matter:
+// more than the front matter's own limit (MaxFrontMatterBytes), so a header
+// over that limit is read whole and reported as a full load reports it.
+const maxHead = MaxFrontMatterBytes + 4<<10
+
+// readText reads g's text for a lazy library, which read only its front
+// matter. The file is read again, with the same checks; a file that can
+// no longer be read, or is no longer a guide, leaves the text empty and
+// says why, and the rest of the library is unaffected.
+func (g *Guide) readText(d Dir, p string, limit int64) []Problem {
+	data, _, probs := readFile(d, p, g.File, limit, 0)
+	if data == nil {
+		return probs
+	}
+	if bad := checkBytes(data); bad != nil {
+		bad.File = g.File
+		return []Problem{*bad}
+	}
+	n, _, ok := headLength(data)
+	if !ok {
+		return []Problem{{File: g.File, Line: 1, Msg: "front matter changed since the library was loaded: it is no longer closed"}}
+	}
+	g.setBody(string(data[n:]))
+	if e := g.emptyBody(); e != nil {
+		return []Problem{*e}
+	}
+	return nil
+}
+
+// readFile reads a guide file: whole when head is 0, or else until its
+// front matter is closed (or past head bytes); whole says whether data is
+// the whole file. data is nil when the file cannot be read or is skipped;
+// problems say why.
+func readFile(d Dir, p, display string, limit int64, head int) (data []byte, whole bool, probs []Problem) {
 	// Open once, then ask the opened file what it is: a file swapped for a
 	// FIFO or a device after the folder was listed is skipped, not read,
 	// and no file is read past the size limit, whatever its size said.
 	f, err := d.FS.Open(p)
 	if err != nil {
-		return nil, []Problem{{File: display, Msg: "cannot read: " + describe(err)}}
+		return nil, false, []Problem{{File: display, Msg: "cannot read: " + describe(err)}}
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, []Problem{{File: display, Msg: "cannot read: " + describe(err)}}
+		return nil, false, []Problem{{File: display, Msg: "cannot read: " + describe(err)}}
 	}
 	if !info.Mode().IsRegular() {
-		return nil, nil
+		return nil, false, nil
 	}
-	tooBig := func(size int64) (*Guide, []Problem) {
-		return nil, []Problem{{File: display,
-			Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit; skipped", size, opts.MaxFileSize)}}
+	tooBig := func(size int64) ([]byte, bool, []Problem) {
+		return nil, false, []Problem{{File: display,
+			Msg: fmt.Sprintf("file is %d bytes, over the %d-byte limit; skipped", size, limit)}}
 	}
-	if info.Size() > opts.MaxFileSize {
+	if info.Size() > limit {
 		return tooBig(info.Size())
 	}
-	data, err := io.ReadAll(io.LimitReader(f, opts.MaxFileSize+1))
-	if err != nil {
-		return nil, []Problem{{File: display, Msg: "cannot read: " + describe(err)}}
+	r := io.LimitReader(f, limit+1)
+	if head > 0 {
+		data, whole, err = readHead(r, head)
+	} else {
+		data, err = io.ReadAll(r)
+		whole = true
 	}
-	if int64(len(data)) > opts.MaxFileSize {
+	if err != nil {
+		return nil, false, []Problem{{File: display, Msg: "cannot read: " + describe(err)}}
+	}
+	if int64(len(data)) > limit {
 		return tooBig(int64(len(data)))
 	}
-	origin := "embedded"
-	if !d.Embedded {
-		origin = SanitizeLine(path.Join(filepath.ToSlash(d.Name), p))
+	return data, whole, nil
+}
+
+// readHead reads r until the front matter is closed and the text after it
+// has begun, the end (eof), or more than limit bytes.
+func readHead(r io.Reader, limit int) (data []byte, eof bool, err error) {
+	buf := make([]byte, 0, 4<<10)
+	for {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, cap(buf))
+		}
+		k, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+k]
+		switch {
+		case err == io.EOF:
+			return buf, true, nil
+		case err != nil:
+			return nil, false, err
+		case len(buf) > limit:
+			return buf, false, nil
+		}
+		// Text after the closing line means the line was read whole.
+		if n, _, ok := headLength(buf); ok && n < len(buf) {
+			return buf, false, nil
+		}
 	}
-	g, probs := parseFile(display, origin, data)
-	switch {
-	case g == nil:
-	case opts.Lazy:
-		g.lazy = &lazyAnalysis{}
-	default:
-		probs = append(probs, analyse(g)...)
-	}
-	return g, probs
 }
 
 // parallel calls f(0) … f(n-1) on every core and waits for them all.
@@ -426,38 +510,24 @@ func titleAcronym(title string) string {
 	return a
 }
 
-// Backlinks returns the guides that link to slug, in library order. In a
-// lazy library that is not yet linked, the guides whose text names slug
-// are analysed to find them.
+// Backlinks returns the guides that link to slug, in library order. A
+// lazy library is completed first (see Complete): which guides link to
+// one is only known from the text of them all.
 func (lib *Library) Backlinks(slug string) []*Guide {
+	lib.Complete()
 	lib.mu.RLock()
-	bl, linked := slices.Clone(lib.backlinks[slug]), lib.linked
+	bl := slices.Clone(lib.backlinks[slug])
 	lib.mu.RUnlock()
-	if !linked {
-		bl = lib.findBacklinks(slug)
-	}
-	slices.SortFunc(bl, compareGuides)
 	return bl
 }
 
-func (lib *Library) findBacklinks(slug string) []*Guide {
-	var maybe []*Guide
-	for _, g := range lib.guides {
-		if g.Slug != slug && mayLink(g.source, slug) {
-			maybe = append(maybe, g)
-		}
-	}
-	parallel(len(maybe), func(i int) { maybe[i].ensure() })
-	var bl []*Guide
-	for _, g := range maybe {
-		for _, l := range g.links {
-			if l.Kind == LinkGuide && l.Slug == slug {
-				bl = append(bl, g)
-				break
-			}
-		}
-	}
-	return bl
+// Linked reports whether the library's links have all been read: always
+// for a full load, and for a lazy one once Complete has run. Until then
+// pages have no "Linked from" section (see Page).
+func (lib *Library) Linked() bool {
+	lib.mu.RLock()
+	defer lib.mu.RUnlock()
+	return lib.linked
 }
 
 // Outgoing returns the distinct slugs g links to, in reading order.

@@ -17,12 +17,24 @@ const HeadingMark = '\u2062' // INVISIBLE TIMES
 // sections (related guides, guides that link here, sources), analysed like a
 // body so its headings and links cover the whole page. It is built once per
 // guide and shared; callers must not change it.
+//
+// The guides that link here ("Linked from") are known only once the
+// library is linked (see Linked): in a lazy library, finding them would
+// mean reading the text of every guide to show one, so a page built
+// before Complete leaves that section out, and one built after has it.
 func (lib *Library) Page(g *Guide) *Guide {
-	if p, ok := lib.pages.Load(g); ok {
+	key := pageKey{g, lib.Linked()}
+	if p, ok := lib.pages.Load(key); ok {
 		return p.(*Guide)
 	}
-	p, _ := lib.pages.LoadOrStore(g, lib.buildPage(g))
+	p, _ := lib.pages.LoadOrStore(key, lib.buildPage(g, key.linked))
 	return p.(*Guide)
+}
+
+// pageKey is a page in the cache: a guide, with or without "Linked from".
+type pageKey struct {
+	g      *Guide
+	linked bool
 }
 
 // Reading is g's own text as a reader reads it, without the generated
@@ -41,7 +53,7 @@ func (lib *Library) Reading(g *Guide) *Guide {
 	return r.(*Guide)
 }
 
-func (lib *Library) buildPage(g *Guide) *Guide {
+func (lib *Library) buildPage(g *Guide, withBacklinks bool) *Guide {
 	g.ensure()
 	var b strings.Builder
 	sources := CitationOrder(g)
@@ -71,11 +83,13 @@ func (lib *Library) buildPage(g *Guide) *Guide {
 		}
 	}
 	list("See also", related)
-	var back []string
-	for _, bl := range lib.Backlinks(g.Slug) {
-		back = append(back, bl.Slug)
+	if withBacklinks {
+		var back []string
+		for _, bl := range lib.Backlinks(g.Slug) {
+			back = append(back, bl.Slug)
+		}
+		list("Linked from", back)
 	}
-	list("Linked from", back)
 	if len(sources) > 0 {
 		b.WriteString("\n## Sources\n\n")
 		for i, s := range sources {
