@@ -116,9 +116,16 @@ func (lib *Library) Complete() {
 		if linked {
 			return
 		}
-		parallel(len(lib.guides), func(i int) { lib.guides[i].ensure() })
+		Prepare(lib.guides)
 		lib.link()
 	})
+}
+
+// Prepare reads and analyses, on every core, those of gs a lazy load left
+// for later: what searching their text needs, without the checks of the
+// library's links that Complete also makes.
+func Prepare(gs []*Guide) {
+	parallel(len(gs), func(i int) { gs[i].ensure() })
 }
 
 // readDir parses every guide file in one dir: the folder is walked first,

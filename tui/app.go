@@ -139,8 +139,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.ctx.store(msg)
 		return m, tea.Batch(m.reader.rendered(msg), m.ctx.afterFirstScreen(nil))
 	case indexedMsg:
-		m.ctx.Index = msg.ix
-		return m, m.search.rerun()
+		return m, tea.Batch(m.ctx.indexed(msg.ix), m.search.rerun())
+	case linkedMsg:
+		m.ctx.linked()
+		return m, nil
 	case searchResultsMsg:
 		var cmd tea.Cmd
 		m.search, cmd = m.search.Update(msg)

@@ -18,8 +18,9 @@ import (
 // terminal, the styles and keys, and the rendered-guide cache.
 type Context struct {
 	Lib *guides.Library
-	// Index is nil until it has been built in the background.
-	Index *search.Index
+	// Index is nil until the first screen is up; then it is built in the
+	// background, a part at a time (see indexedMsg).
+	Index *search.Progressive
 	// indexing is set once the first screen is up and the index has been
 	// asked for.
 	indexing bool
@@ -192,16 +193,22 @@ func (p *rendererPool) render(g *guides.Guide, key renderKey) (doc *render.Rende
 	return doc, err
 }
 
-// indexedMsg carries the search index, built off the UI goroutine.
-type indexedMsg struct{ ix *search.Index }
+// indexedMsg carries the search index, built off the UI goroutine: first
+// the front matter of every guide, then whole guides a part at a time.
+// Each arrival reruns the search on screen and asks for the next part;
+// the last one links the library (see linkedMsg).
+type indexedMsg struct{ ix *search.Progressive }
 
-// afterFirstScreen starts what waits for the first screen (completing a
-// lazy library and building the search index) once
-// that screen is on its way: when nothing more is being rendered for it
-// (pending is nil), or later, when a rendering arrives or a key is
-// pressed; then it waits firstScreenSettle more. On two cores that work
-// would otherwise compete with drawing the first screen (BenchmarkFirstScreen
-// measures it); a search asked for before the index is ready says so.
+// linkedMsg says the library's links have all been read: pages now list
+// the guides that link to them.
+type linkedMsg struct{}
+
+// afterFirstScreen starts what waits for the first screen (building the
+// search index and completing a lazy library) once that screen is on its
+// way: when nothing more is being rendered for it (pending is nil), or
+// later, when a rendering arrives or a key is pressed; then it waits
+// firstScreenSettle more. On two cores that work would otherwise compete
+// with drawing the first screen (BenchmarkFirstScreen measures it).
 func (c *Context) afterFirstScreen(pending tea.Cmd) tea.Cmd {
 	if c.indexing || pending != nil {
 		return pending
@@ -210,6 +217,37 @@ func (c *Context) afterFirstScreen(pending tea.Cmd) tea.Cmd {
 	lib, settle := c.Lib, c.settle
 	return func() tea.Msg {
 		time.Sleep(settle)
-		return indexedMsg{search.NewIndex(lib)}
+		return indexedMsg{search.StartIndex(lib)}
+	}
+}
+
+// indexed stores a step of the index and starts the next: another part,
+// or, once every guide is in, linking the library.
+func (c *Context) indexed(ix *search.Progressive) tea.Cmd {
+	c.Index = ix
+	if !ix.Complete() {
+		_, total := ix.Indexed()
+		return func() tea.Msg { return indexedMsg{ix.Next(indexPart(total))} }
+	}
+	lib := c.Lib
+	return func() tea.Msg {
+		lib.Complete()
+		return linkedMsg{}
+	}
+}
+
+// indexPart is how many guides one step of the index reads: an eighth of
+// the library, so that a search's answer fills in a few times as the
+// text comes in, and at least 500, so a small library is one step.
+func indexPart(total int) int { return max(500, total/8) }
+
+// linked drops the pages rendered before the library was linked, so they
+// are rendered again with the guides that link to them; previews, which
+// show a guide's own text, stay.
+func (c *Context) linked() {
+	for k := range c.cache {
+		if !k.Preview {
+			delete(c.cache, k)
+		}
 	}
 }

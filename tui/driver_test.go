@@ -22,6 +22,10 @@ type driver struct {
 	quit bool
 	// opened is what the reader handed to the system's browser.
 	opened []string
+	// holdIndex keeps each step of the search index in held instead of
+	// delivering it, so a test can look at the browser between steps.
+	holdIndex bool
+	held      []tea.Msg
 }
 
 func newDriver(t *testing.T, lib *guides.Library, opts Options, w, h int) *driver {
@@ -51,6 +55,10 @@ func (d *driver) send(msg tea.Msg) {
 	d.t.Helper()
 	if _, ok := msg.(tea.QuitMsg); ok {
 		d.quit = true
+		return
+	}
+	if _, ok := msg.(indexedMsg); ok && d.holdIndex {
+		d.held = append(d.held, msg)
 		return
 	}
 	m, cmd := d.m.Update(msg)
@@ -105,6 +113,20 @@ func sequenceCmds(msg tea.Msg) ([]tea.Cmd, bool) {
 		out[i] = v.Index(i).Interface().(tea.Cmd)
 	}
 	return out, true
+}
+
+// release delivers the first held step of the index; the step it starts
+// is held in turn.
+func (d *driver) release() {
+	d.t.Helper()
+	if len(d.held) == 0 {
+		d.t.Fatal("no step of the index is waiting")
+	}
+	msg := d.held[0]
+	d.held = d.held[1:]
+	m, cmd := d.m.Update(msg)
+	d.m = m.(Model)
+	d.run(cmd)
 }
 
 // keys sends key presses named as Bubble Tea prints them ("tab", "enter",

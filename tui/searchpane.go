@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -74,7 +75,7 @@ func (s *Search) cursor() *tea.Cursor {
 }
 
 // searchCmd runs a query off the UI goroutine.
-func searchCmd(ix *search.Index, query string, seq int) tea.Cmd {
+func searchCmd(ix *search.Progressive, query string, seq int) tea.Cmd {
 	return func() tea.Msg {
 		return searchResultsMsg{seq: seq, query: query, results: ix.Search(query, searchLimit)}
 	}
@@ -188,11 +189,15 @@ func (s Search) View() string {
 	lines := []string{" " + s.input.View(), st.Rule.Render(strings.Repeat("─", w))}
 	switch {
 	case s.ctx.Index == nil:
-		lines = append(lines, "", "  "+st.Dim.Render(fmt.Sprintf("Indexing %d guides; results appear when it is done.", len(s.ctx.Lib.Guides()))))
+		lines = append(lines, "", "  "+st.Dim.Render(fmt.Sprintf("Indexing %s guides; results appear in a moment.", count(len(s.ctx.Lib.Guides())))))
 	case strings.TrimSpace(s.input.Value()) == "":
 		lines = append(lines, "", "  "+st.Dim.Render("Type to search titles, tags, headings and text of every guide."))
 	case len(s.results) == 0 && s.query == s.input.Value():
 		lines = append(lines, "", "  "+st.Dim.Render(fmt.Sprintf("No guide matches %q.", guides.SanitizeLine(s.query))))
+	}
+	if s.ctx.Index != nil && !s.ctx.Index.Complete() && strings.TrimSpace(s.input.Value()) != "" {
+		done, total := s.ctx.Index.Indexed()
+		lines = append(lines, "  "+st.Dim.Render(fmt.Sprintf("Searching %s of %s guides in full (titles and summaries of all)…", count(done), count(total))))
 	}
 	rows, top := s.rows(), s.visibleTop()
 	for i := top; i < len(s.results) && i < top+rows; i++ {
@@ -307,4 +312,13 @@ func pasteText(s string) string {
 		n++
 	}
 	return b.String()
+}
+
+// count writes n with thousands separators: 20,000.
+func count(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -67,7 +67,10 @@ type unit struct {
 // never scans the library's text.
 type Index struct {
 	guides []*guides.Guide
-	units  []unit
+	// base is the library position of guides[0]: an index may be one part
+	// of a library (see Progressive).
+	base  int
+	units []unit
 	// vocab is every word, sorted; postings[i] the units holding vocab[i],
 	// ascending and without repeats.
 	vocab []string
@@ -87,16 +90,27 @@ type Index struct {
 	pool sync.Pool
 }
 
-// NewIndex indexes every guide of lib (completing a lazy library first).
-// The text of the units is prepared and inverted on every core.
+// NewIndex indexes every guide of lib (reading the text a lazy library
+// left for later). The text of the units is prepared and inverted on
+// every core.
 func NewIndex(lib *guides.Library) *Index {
-	lib.Complete()
-	ix := &Index{guides: lib.Guides()}
+	guides.Prepare(lib.Guides())
+	return build(lib.Guides(), 0, true)
+}
+
+// build indexes gs, which start at position base in their library: their
+// titles, tags and summaries, and when whole is set (and the guides are
+// prepared) their headings and text.
+func build(gs []*guides.Guide, base int, whole bool) *Index {
+	ix := &Index{guides: gs, base: base}
 	n := 0
 	blocks := make([][]guides.Block, len(ix.guides))
+	headings := make([][]guides.Heading, len(ix.guides))
 	for gi, g := range ix.guides {
-		blocks[gi] = g.TextBlocks()
-		n += 3 + len(g.Tags) + len(g.Headings()) + len(blocks[gi])
+		if whole {
+			blocks[gi], headings[gi] = g.TextBlocks(), g.Headings()
+		}
+		n += 3 + len(g.Tags) + len(headings[gi]) + len(blocks[gi])
 	}
 	ix.units = make([]unit, 0, n)
 	ix.unitGuide = make([]int32, 0, n)
@@ -118,7 +132,7 @@ func NewIndex(lib *guides.Library) *Index {
 			add(FieldTag, -1, t)
 		}
 		add(FieldSummary, -1, g.Summary)
-		headings := g.Headings()
+		headings := headings[gi]
 		for hi, h := range headings {
 			add(FieldHeading, hi, h.Text)
 		}
@@ -419,6 +433,26 @@ func queryTerms(q string) []string {
 // match is fuzzy. At most limit results (0: all).
 func (ix *Index) Search(query string, limit int) []Result {
 	terms := queryTerms(query)
+	return ix.results(ix.rank(terms, limit, 0), terms)
+}
+
+// hit is one guide that matched, at its best unit.
+type hit struct {
+	guide, unit, score int32
+}
+
+// results are the hits as Results.
+func (ix *Index) results(hits []hit, terms []string) []Result {
+	out := make([]Result, len(hits))
+	for i, h := range hits {
+		out[i] = ix.result(h.unit, int(h.score), terms)
+	}
+	return out
+}
+
+// rank finds the best limit guides for terms (0: all), best first,
+// leaving out the guides before library position skip.
+func (ix *Index) rank(terms []string, limit, skip int) []hit {
 	if len(terms) == 0 || len(ix.units) == 0 {
 		return nil
 	}
@@ -481,11 +515,8 @@ func (ix *Index) Search(query string, limit int) []Result {
 			allScore[g], allUnit[g] = s, ui
 		}
 	}
-	type hit struct {
-		guide, unit, score int32
-	}
 	var hits []hit
-	for gi := range ix.guides {
+	for gi := max(0, skip-ix.base); gi < len(ix.guides); gi++ {
 		total := int32(0)
 		for ti := range nt {
 			s := best[gi*nt+ti]
@@ -514,11 +545,7 @@ func (ix *Index) Search(query string, limit int) []Result {
 	if limit > 0 && len(hits) > limit {
 		hits = hits[:limit]
 	}
-	out := make([]Result, len(hits))
-	for i, h := range hits {
-		out[i] = ix.result(h.unit, int(h.score), terms)
-	}
-	return out
+	return hits
 }
 
 // scratch is the per-unit working memory of one search, kept between
