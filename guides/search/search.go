@@ -83,6 +83,8 @@ type Index struct {
 	unitField []Field
 	// short lists the units of short fields, which also match fuzzily.
 	short []int32
+	// tolerant finds acronyms and typos (see tolerant.go).
+	tolerant tolerant
 	// pool holds scratch space, so concurrent searches each have their own.
 	pool sync.Pool
 }
@@ -144,6 +146,7 @@ func NewIndex(lib *guides.Library) *Index {
 		b.WriteByte('\n')
 	}
 	ix.joined = b.String()
+	ix.tolerant = ix.buildTolerant()
 	return ix
 }
 
@@ -434,6 +437,7 @@ func (ix *Index) Search(query string, limit int) []Result {
 	for ti, t := range terms {
 		sc.termTouched = sc.termTouched[:0]
 		ix.matchWords(t, sc)
+		ix.matchTolerant(t, sc)
 		if len(t) >= 3 {
 			tm := charMask(t)
 			for _, ui := range ix.short {
@@ -651,6 +655,9 @@ func matchPositions(u *unit, t string) []int {
 			}
 			return m
 		}
+	}
+	if m := typoPositions(u, t); m != nil {
+		return m
 	}
 	if found := fuzzy.FindNoSort(t, []string{u.text}); len(found) > 0 {
 		return found[0].MatchedIndexes
