@@ -86,6 +86,8 @@ type Index struct {
 	unitField []Field
 	// short lists the units of short fields, which also match fuzzily.
 	short []int32
+	// tolerant finds acronyms and typos (see tolerant.go).
+	tolerant tolerant
 	// pool holds scratch space, so concurrent searches each have their own.
 	pool sync.Pool
 }
@@ -158,6 +160,7 @@ func build(gs []*guides.Guide, base int, whole bool) *Index {
 		b.WriteByte('\n')
 	}
 	ix.joined = b.String()
+	ix.tolerant = ix.buildTolerant()
 	return ix
 }
 
@@ -468,6 +471,7 @@ func (ix *Index) rank(terms []string, limit, skip int) []hit {
 	for ti, t := range terms {
 		sc.termTouched = sc.termTouched[:0]
 		ix.matchWords(t, sc)
+		ix.matchTolerant(t, sc)
 		if len(t) >= 3 {
 			tm := charMask(t)
 			for _, ui := range ix.short {
@@ -678,6 +682,9 @@ func matchPositions(u *unit, t string) []int {
 			}
 			return m
 		}
+	}
+	if m := typoPositions(u, t); m != nil {
+		return m
 	}
 	if found := fuzzy.FindNoSort(t, []string{u.text}); len(found) > 0 {
 		return found[0].MatchedIndexes
