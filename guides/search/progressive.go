@@ -53,13 +53,20 @@ func (p *Progressive) Complete() bool { return p.done == len(p.all) }
 // the front matter of the rest.
 func (p *Progressive) Search(query string, limit int) []Result {
 	terms := queryTerms(query)
+	known := make([]bool, len(terms))
+	for i, t := range terms {
+		known[i] = p.headers.knows(t)
+		for _, part := range p.parts {
+			known[i] = known[i] || part.knows(t)
+		}
+	}
 	type found struct {
 		ix *Index
 		h  hit
 	}
 	var all []found
 	collect := func(ix *Index, skip int) {
-		for _, h := range ix.rank(terms, limit, skip) {
+		for _, h := range ix.rank(terms, known, limit, skip) {
 			all = append(all, found{ix, h})
 		}
 	}

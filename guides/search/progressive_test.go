@@ -22,7 +22,7 @@ func describe(rs []Result) []string {
 func TestProgressiveSameAsWhole(t *testing.T) {
 	dirs := []guides.Dir{guides.Embedded(), {FS: guidestest.SyntheticCorpus(60, 3), Name: "synthetic"}}
 	whole := NewIndex(guides.Load(dirs, guides.Options{}))
-	queries := append([]string{"permit", "work permit", "spousal", "crs points", "teer 4", "zzz", "a", "open work"}, benchQueries...)
+	queries := append([]string{"permit", "work permit", "spousal", "crs points", "teer 4", "zzz", "a", "open work", "lmai", "sowp", "bridgng", "proof of funds"}, benchQueries...)
 	for _, size := range []int{1, 7, 50, 1000} {
 		p := StartIndex(guides.Load(dirs, guides.Options{Lazy: true}))
 		for !p.Complete() {

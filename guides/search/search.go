@@ -436,7 +436,11 @@ func queryTerms(q string) []string {
 // match is fuzzy. At most limit results (0: all).
 func (ix *Index) Search(query string, limit int) []Result {
 	terms := queryTerms(query)
-	return ix.results(ix.rank(terms, limit, 0), terms)
+	known := make([]bool, len(terms))
+	for i, t := range terms {
+		known[i] = ix.knows(t)
+	}
+	return ix.results(ix.rank(terms, known, limit, 0), terms)
 }
 
 // hit is one guide that matched, at its best unit.
@@ -454,8 +458,10 @@ func (ix *Index) results(hits []hit, terms []string) []Result {
 }
 
 // rank finds the best limit guides for terms (0: all), best first,
-// leaving out the guides before library position skip.
-func (ix *Index) rank(terms []string, limit, skip int) []hit {
+// leaving out the guides before library position skip. known[i] says
+// whether terms[i] is a word of the library, or the start of one, as a
+// whole: only the others may match as typos.
+func (ix *Index) rank(terms []string, known []bool, limit, skip int) []hit {
 	if len(terms) == 0 || len(ix.units) == 0 {
 		return nil
 	}
@@ -471,7 +477,7 @@ func (ix *Index) rank(terms []string, limit, skip int) []hit {
 	for ti, t := range terms {
 		sc.termTouched = sc.termTouched[:0]
 		ix.matchWords(t, sc)
-		ix.matchTolerant(t, sc)
+		ix.matchTolerant(t, known[ti], sc)
 		if len(t) >= 3 {
 			tm := charMask(t)
 			for _, ui := range ix.short {

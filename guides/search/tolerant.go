@@ -115,9 +115,15 @@ func acronyms(s string) (all, content string) {
 // matchTolerant adds, for term t, the units whose title or tag t
 // abbreviates, and the units holding a word t is a typo of, to the term's
 // scores (see matchWords).
-func (ix *Index) matchTolerant(t string, sc *scratch) {
+// Typos are only looked for when t is not known: neither a word of the
+// library nor the start of one (see knows), so what was typed exactly is
+// never drowned by what it might have meant.
+func (ix *Index) matchTolerant(t string, known bool, sc *scratch) {
 	for _, ui := range ix.tolerant.acronyms[t] {
 		sc.raise(ui, acronymScore)
+	}
+	if known {
+		return
 	}
 	ix.typos(t, func(i int) {
 		for _, ui := range ix.postings[i] {
@@ -137,16 +143,17 @@ func (sc *scratch) raise(ui int32, s int32) {
 	}
 }
 
+// knows reports whether t is a word of the index or the start of one.
+func (ix *Index) knows(t string) bool {
+	i := sort.SearchStrings(ix.vocab, t)
+	return i < len(ix.vocab) && strings.HasPrefix(ix.vocab[i], t)
+}
+
 // typos calls visit with every vocabulary word that t is one edit away
 // from (a letter added, left out, changed, or two neighbours swapped),
-// when t has at least minTypoLen letters and is neither a word of the
-// index nor the start of one: what was typed exactly is never drowned by
-// what it might have meant.
+// when t has at least minTypoLen letters.
 func (ix *Index) typos(t string, visit func(int)) {
 	if len(t) < minTypoLen {
-		return
-	}
-	if i := sort.SearchStrings(ix.vocab, t); i < len(ix.vocab) && strings.HasPrefix(ix.vocab[i], t) {
 		return
 	}
 	tm := charMask(t)
