@@ -74,8 +74,8 @@ func TestEmbeddedContent(t *testing.T) {
 			case "about-these-guides":
 				lo, hi = 400, 2400
 			}
-			if g.words < lo || g.words > hi {
-				t.Errorf("body has %d words, want %d to %d", g.words, lo, hi)
+			if g.Words() < lo || g.Words() > hi {
+				t.Errorf("body has %d words, want %d to %d", g.Words(), lo, hi)
 			}
 
 			// Shape: In short first (3 to 5 points), Related guides last.
@@ -161,7 +161,7 @@ func TestHedgeMarkers(t *testing.T) {
 	words, hedges := 0, 0
 	for _, g := range lib.Guides() {
 		g.ensure()
-		words += g.words
+		words += g.Words()
 		for line := range strings.SplitSeq(g.Body, "\n") {
 			if strings.HasPrefix(strings.TrimSpace(line), ">") {
 				continue

@@ -36,13 +36,12 @@ type Guide struct {
 	// BodyLine is the file line on which Body starts (1-based).
 	BodyLine int
 
-	// headings, links and words come from analysing the body: at load, or
-	// in a lazy library when first asked for. Read them through Headings,
-	// Links and Words, which analyse first, so they are never empty behind
-	// the reader's back.
+	// headings and links come from analysing the body: at load, or in a
+	// lazy library when first asked for. Read them through Headings and
+	// Links, which analyse first, so they are never empty behind the
+	// reader's back.
 	headings []Heading
 	links    []Link
-	words    int
 	// Plain is set when the body was past its budget (nesting, size of
 	// its markdown) and is shown as plain text; a renderer can lay it out
 	// without a markdown renderer.
@@ -158,10 +157,10 @@ func (g *Guide) Links() []Link {
 	return g.links
 }
 
-// Words is the number of words in the body.
+// Words is the number of words in the body, counted when asked for.
 func (g *Guide) Words() int {
 	g.ensure()
-	return g.words
+	return countWords(g.Body)
 }
 
 // Heading returns the heading with the given anchor.

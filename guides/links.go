@@ -377,7 +377,6 @@ func analyseDoc(g *Guide, doc ast.Node, src []byte) {
 		}
 		return ast.WalkContinue, nil
 	})
-	g.words = countWords(g.Body)
 }
 
 func classify(l *Link) {
