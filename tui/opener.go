@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"os/exec"
 	"runtime"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -49,7 +51,19 @@ type openedMsg struct {
 }
 
 // openURLCmd opens url with the context's opener, off the UI goroutine.
+// Only http and https addresses are opened: an autolink in a guide can
+// name any scheme (<file:///…>, or one a local program has registered),
+// and the system's opener would hand it to whatever handles that scheme.
 func (c *Context) openURLCmd(url string) tea.Cmd {
+	if !webAddress(url) {
+		return func() tea.Msg { return openedMsg{url, errors.New("only http and https addresses open in the browser")} }
+	}
 	open := c.openURL
 	return func() tea.Msg { return openedMsg{url, open(url)} }
+}
+
+// webAddress reports whether url is an http or https address.
+func webAddress(url string) bool {
+	l := strings.ToLower(url)
+	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")
 }

@@ -594,6 +594,9 @@ func (r *Reader) focusedLink() (guides.Link, bool) {
 func (r *Reader) describeLink(l guides.Link) string {
 	switch l.Kind {
 	case guides.LinkExternal:
+		if !webAddress(l.URL) {
+			return "↗ " + l.URL + "  (y copies)"
+		}
 		return "↗ " + l.URL + "  (o opens, y copies)"
 	case guides.LinkAnchor:
 		if src, n, ok := guides.CitedSource(r.guide, l); ok {
@@ -634,6 +637,9 @@ func (r *Reader) follow() tea.Cmd {
 	}
 	switch l.Kind {
 	case guides.LinkExternal:
+		if !webAddress(l.URL) {
+			return r.setStatus("↗ " + l.URL + "  (not a web address; y copies it)")
+		}
 		return r.setStatus("↗ " + l.URL + "  (o opens it in your browser, y copies it)")
 	case guides.LinkAnchor:
 		to, ok := r.anchorPlace(l)
@@ -951,9 +957,9 @@ func (r *Reader) shortHelp() (hs, keep []key.Binding) {
 		return []key.Binding{k.OutlineGo, k.Up, k.Down}, []key.Binding{k.OutlineClose, k.Help, k.Quit}
 	}
 	hasLinks := r.doc != nil && len(r.doc.Links) > 0
-	_, web := r.webLink()
+	l, web := r.webLink()
 	return []key.Binding{
-		enabled(k.OpenURL, web),
+		enabled(k.OpenURL, web && webAddress(l.URL)),
 		enabled(k.CopyURL, web),
 		enabled(k.NextLink, hasLinks),
 		enabled(k.Follow, r.focusOnScreen() && !web),
@@ -969,11 +975,11 @@ func (r *Reader) fullHelp(canBack, canForward bool) [][]key.Binding {
 	}
 	hasLinks := r.doc != nil && len(r.doc.Links) > 0
 	_, ok := r.focusedLink()
-	_, web := r.webLink()
+	l, web := r.webLink()
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{enabled(k.NextLink, hasLinks), enabled(k.PrevLink, hasLinks), enabled(k.Follow, ok),
-			enabled(k.OpenURL, web), enabled(k.CopyURL, web), k.Back, enabled(k.Forward, canForward)},
+			enabled(k.OpenURL, web && webAddress(l.URL)), enabled(k.CopyURL, web), k.Back, enabled(k.Forward, canForward)},
 		{k.Find, enabled(k.FindNext, len(r.hits) > 0), enabled(k.FindPrev, len(r.hits) > 0), k.Outline, k.SearchAll,
 			k.Finder, k.CRS, k.Bookmark, k.Bookmarks, k.ToList, k.Quit},
 	}

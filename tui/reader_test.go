@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode"
 
 	tea "charm.land/bubbletea/v2"
@@ -360,5 +361,30 @@ func TestCarriedFindBelowTheScreen(t *testing.T) {
 	r = d.m.reader
 	if r.hit != 0 || r.hits[0].line < r.offset || r.hits[0].line >= r.offset+h {
 		t.Errorf("n went to match %d at offset %d, want the first match (line %d) on screen", r.hit, r.offset, r.hits[0].line)
+	}
+}
+
+// TestOpenOnlyWebAddresses: o hands only http and https addresses to the
+// system's opener. A guide can autolink any scheme (<file:///…>, or one a
+// local program registered), which the opener would pass to its handler.
+func TestOpenOnlyWebAddresses(t *testing.T) {
+	fsys := fstest.MapFS{"odd.md": {Data: []byte("---\ntitle: Odd links\nsummary: Links of other schemes.\nreviewed: 2026-12-01\n---\n\nSee <file:///etc/passwd> and <x-handler:run>.\n")}}
+	lib := guides.Load([]guides.Dir{guides.Embedded(), {FS: fsys, Name: "mine"}}, guides.Options{})
+	d := newDriver(t, lib, Options{Slug: "odd"}, 100, 30)
+	for _, want := range []string{"file:///etc/passwd", "x-handler:run"} {
+		d.keys("tab")
+		if l, ok := d.m.reader.focusedLink(); !ok || l.URL != want {
+			t.Fatalf("tab chose %+v, want the link to %s", l, want)
+		}
+		if footer := footerLine(d); strings.Contains(footer, "o open") || !strings.Contains(footer, "y ") {
+			t.Errorf("footer on %s offers o, or not y: %q", want, footer)
+		}
+		d.keys("o")
+		if len(d.opened) != 0 {
+			t.Fatalf("o opened %v", d.opened)
+		}
+		if !strings.Contains(d.m.reader.status, "only http and https") {
+			t.Errorf("o on %s says %q", want, d.m.reader.status)
+		}
 	}
 }
