@@ -76,7 +76,9 @@ type Model struct {
 	// helpOffset is the first line of the help shown, when it is taller
 	// than the terminal.
 	helpOffset int
-	// notice is a message for the list's footer, until the next key.
+	// notice is a message over the footer of whatever screen the browser
+	// opened on (a broken guide file, a state file moved aside), until the
+	// next key.
 	notice string
 }
 
@@ -514,6 +516,15 @@ func (m Model) content() string {
 	if m.showHelp {
 		return m.helpView()
 	}
+	v := m.screenView()
+	if m.notice != "" {
+		v = m.withNotice(v)
+	}
+	return v
+}
+
+// screenView is the active screen's view.
+func (m Model) screenView() string {
 	switch m.screen {
 	case screenFinder:
 		return m.finder.View()
@@ -528,11 +539,7 @@ func (m Model) content() string {
 			return m.reader.View()
 		}
 	}
-	v := m.browse.View()
-	if m.notice != "" {
-		v = m.withNotice(v)
-	}
-	return v
+	return m.browse.View()
 }
 
 // withNotice puts the notice over the last lines of a view, in place of the

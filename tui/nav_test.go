@@ -34,6 +34,23 @@ func TestNoticeWrapsToShowThePath(t *testing.T) {
 	}
 }
 
+// TestNoticeShowsOverAGuide: opened straight into a guide (pathways SLUG),
+// the browser still shows the start-up notice until the first key.
+func TestNoticeShowsOverAGuide(t *testing.T) {
+	notice := "mine/bad.md:4: reviewed \"nope\" is not a date"
+	d := newDriver(t, embedded, Options{Notice: notice, Slug: "glossary"}, 100, 30)
+	if d.m.screen != screenReader {
+		t.Fatalf("screen %d, want the reader", d.m.screen)
+	}
+	if v := ansi.Strip(d.m.View().Content); !strings.Contains(v, notice) {
+		t.Errorf("the notice is not on the guide's screen:\n%s", v)
+	}
+	d.keys("j")
+	if strings.Contains(ansi.Strip(d.m.View().Content), "bad.md") {
+		t.Error("the notice outstayed the next key")
+	}
+}
+
 // TestBackReturnsToSearchResults: back from a guide opened from search
 // results returns to them, query and selection as they were; a guide
 // followed from it comes back first.
