@@ -60,10 +60,13 @@ type Options struct {
 // Model is the root of the browser. It owns the screens and the history,
 // handles global keys, and hands everything else to the active screen.
 type Model struct {
-	ctx       *Context
-	screen    screen
-	back      screen // where esc leaves the search pane for
-	crsBack   screen // where esc leaves the CRS calculator for (the finder may be between)
+	ctx    *Context
+	screen screen
+	// backTo is where esc leaves each screen opened over another for
+	// (search, bookmarks, finder, calculator); each keeps its own, so that
+	// one opened over another (bookmarks over the finder's results) leaves
+	// the way back through both.
+	backTo    [screenCRS + 1]screen
 	browse    Browse
 	search    Search
 	reader    Reader
@@ -166,10 +169,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		// An overlay opened from the reader (the calculator perhaps from the
 		// finder, opened from the reader) keeps the reader's history.
-		fromReader := m.back == screenReader
-		if m.screen == screenCRS && m.crsBack != screenFinder {
-			fromReader = m.crsBack == screenReader
-		}
+		fromReader := m.overReader(m.screen)
 		via := screenBrowse
 		if m.screen == screenSearch || m.screen == screenBookmarks || m.screen == screenFinder || m.screen == screenCRS {
 			via = m.screen // back returns there
@@ -186,9 +186,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.browse.refresh(g.Slug)
 		return m, tea.Batch(cmd, m.ctx.saveCmd())
 	case finderDoneMsg:
-		return m, m.returnTo(m.back)
+		return m, m.returnTo(m.backTo[screenFinder])
 	case crsDoneMsg:
-		return m, m.returnTo(m.crsBack)
+		return m, m.returnTo(m.backTo[screenCRS])
 	case jumpMsg:
 		if m.reader.current() == nil || m.reader.current().Slug != msg.to.Slug {
 			return m, nil
@@ -273,11 +273,10 @@ func (m *Model) goBack() tea.Cmd {
 		// No guide under the screen: esc from it goes to the list, not
 		// back to the guide just left.
 		m.history.Clear()
-		if m.back == screenReader {
-			m.back = screenBrowse
-		}
-		if m.crsBack == screenReader {
-			m.crsBack = screenBrowse
+		for s, b := range m.backTo {
+			if b == screenReader {
+				m.backTo[s] = screenBrowse
+			}
 		}
 	}
 	m.browse.refresh(m.reader.current().Slug)
@@ -301,7 +300,7 @@ func (m *Model) toList() tea.Cmd {
 // quit remembers the reader's place; Run saves the state after the program
 // ends, so quitting never waits on the disk.
 func (m *Model) quit() tea.Cmd {
-	if m.screen == screenReader || m.back == screenReader {
+	if m.screen == screenReader || m.overReader(m.screen) {
 		m.reader.remember()
 	}
 	return tea.Quit
@@ -368,7 +367,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.showHelp, m.helpOffset = true, 0
 			return m, nil
 		case key.Matches(msg, k.Bookmarks) && m.screen != screenBookmarks && !m.reader.overlayOpen():
-			m.back = m.screen
+			m.backTo[screenBookmarks] = m.screen
 			m.screen = screenBookmarks
 			return m, nil
 		}
@@ -376,7 +375,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch m.screen {
 	case screenBookmarks:
 		if key.Matches(msg, k.Cancel) {
-			return m, m.returnTo(m.back)
+			return m, m.returnTo(m.backTo[screenBookmarks])
 		}
 	case screenBrowse:
 		if key.Matches(msg, k.Search) {
@@ -396,7 +395,7 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case screenSearch:
 		if key.Matches(msg, k.Cancel) {
 			m.search.blur()
-			return m, m.returnTo(m.back)
+			return m, m.returnTo(m.backTo[screenSearch])
 		}
 	case screenReader:
 		if typing || m.reader.overlayOpen() {
@@ -430,9 +429,22 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) openSearch(from screen) tea.Cmd {
-	m.back = from
+	m.backTo[screenSearch] = from
 	m.screen = screenSearch
 	return m.search.focus()
+}
+
+// overReader reports whether s was opened over the reader, directly or
+// through other screens (the calculator from the finder's results, opened
+// from a guide).
+func (m *Model) overReader(s screen) bool {
+	for range len(m.backTo) {
+		if s == screenReader || s == screenBrowse {
+			break
+		}
+		s = m.backTo[s]
+	}
+	return s == screenReader
 }
 
 // returnTo goes back to the screen an overlay screen was opened from; the
@@ -447,14 +459,14 @@ func (m *Model) returnTo(s screen) tea.Cmd {
 
 // openFinder shows the pathway finder; esc returns to from.
 func (m *Model) openFinder(from screen) tea.Cmd {
-	m.back = from
+	m.backTo[screenFinder] = from
 	m.screen = screenFinder
 	return m.finder.open()
 }
 
 // openCRS shows the CRS calculator; esc returns to from.
 func (m *Model) openCRS(from screen) tea.Cmd {
-	m.crsBack = from
+	m.backTo[screenCRS] = from
 	m.screen = screenCRS
 	return m.crs.open()
 }

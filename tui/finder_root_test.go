@@ -61,3 +61,50 @@ func TestFinderFromTheList(t *testing.T) {
 		t.Errorf("esc went to %d, want the list", d.m.screen)
 	}
 }
+
+// TestBookmarksOverTheFinderKeepTheWayBack: bookmarks opened over the
+// finder's results, and over the calculator opened from them, return
+// there with esc, and esc from each then goes on back to the guide the
+// finder was opened from, and to the list. Each screen keeps its own way
+// back.
+func TestBookmarksOverTheFinderKeepTheWayBack(t *testing.T) {
+	d := newDriver(t, embedded, Options{Slug: "glossary"}, 100, 30)
+	d.m.finder.now = func() time.Time { return finderDay }
+	d.keys("f")
+	for steps := 0; d.m.finder.result == nil; steps++ {
+		d.keys("enter")
+		if steps > 100 {
+			t.Fatal("the form did not end after 100 answers")
+		}
+	}
+	want := func(step string, s screen) {
+		t.Helper()
+		if d.m.screen != s {
+			t.Fatalf("%s: screen %d, want %d", step, d.m.screen, s)
+		}
+	}
+	d.keys("'")
+	want("' from the finder", screenBookmarks)
+	d.keys("esc")
+	want("esc from bookmarks", screenFinder)
+	d.keys("r")
+	want("r from the finder's results", screenCRS)
+	d.typeText("27")
+	for steps := 0; d.m.crs.result == nil; steps++ {
+		d.keys("enter")
+		if steps > 100 {
+			t.Fatal("the calculator's form did not end after 100 answers")
+		}
+	}
+	d.keys("'")
+	want("' from the calculator", screenBookmarks)
+	d.keys("esc")
+	want("esc from bookmarks", screenCRS)
+	d.keys("esc")
+	want("esc from the calculator", screenFinder)
+	d.keys("esc")
+	want("esc from the finder", screenReader)
+	if d.slug() != "glossary" {
+		t.Errorf("back in %q, want the glossary", d.slug())
+	}
+}
