@@ -121,7 +121,7 @@ var questions = []Question{
 		Choices: choices("0", "TEER 0", "1", "TEER 1", "2", "TEER 2", "3", "TEER 3", "4", "TEER 4", "5", "TEER 5"),
 		Why:     "the CEC's language minimum depends on the TEER, and TEER 4 and 5 work does not count"},
 	{Key: KeyCLB, Title: "Your language level (CLB/NCLC), lowest of the four abilities?", Kind: KindNumber, Min: 0, Max: 12,
-		Help: "From an approved test: speaking, listening, reading, writing. 0 if you have not been tested.",
+		Help: "From an approved test: speaking, listening, reading, writing. \"Not tested yet\" (0) if you have not taken one.",
 		Choices: choices("0", "Not tested yet", "1", "CLB 1", "2", "CLB 2", "3", "CLB 3", "4", "CLB 4", "5", "CLB 5", "6", "CLB 6",
 			"7", "CLB 7", "8", "CLB 8", "9", "CLB 9", "10", "CLB 10", "11", "CLB 11", "12", "CLB 12"),
 		Why: "language minimums decide the PGWP and the CEC (CLB 5 or 7)"},
