@@ -207,7 +207,7 @@ func parse(file, origin string, data []byte, whole bool) (*Guide, []Problem) {
 		if src.Title == "" || src.URL == "" {
 			report(src.Line, "source %d needs both title and url", i+1)
 		}
-		if src.URL != "" && !isWebURL(src.URL) {
+		if src.URL != "" && !IsWebURL(src.URL) {
 			report(src.Line, "source %d: url %q must start with https:// or http://", i+1, src.URL)
 		}
 		g.Sources = append(g.Sources, src)
@@ -255,15 +255,15 @@ func (g *Guide) emptyBody() *Problem {
 }
 
 // headLength is the length of the start of data that holds its front
-// matter, a byte-order mark and both --- lines included, and the line the
-// body starts on; ok is false when data holds no closed front matter.
-func headLength(data []byte) (n, bodyLine int, ok bool) {
+// matter, a byte-order mark and both --- lines included; ok is false when
+// data holds no closed front matter.
+func headLength(data []byte) (n int, ok bool) {
 	trimmed := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	_, body, bodyLine, ok := splitFrontMatter(trimmed)
+	_, body, _, ok := splitFrontMatter(trimmed)
 	if !ok {
-		return 0, 0, false
+		return 0, false
 	}
-	return len(data) - len(body), bodyLine, true
+	return len(data) - len(body), true
 }
 
 // splitFrontMatter separates "---\nYAML\n---\n" from the body. bodyLine is
@@ -624,7 +624,8 @@ func yamlProblem(err error, offset int) Problem {
 	return Problem{Line: 1, Msg: "front matter: " + SanitizeLine(err.Error())}
 }
 
-func isWebURL(s string) bool {
+// IsWebURL reports whether s is an http or https address.
+func IsWebURL(s string) bool {
 	l := strings.ToLower(s)
 	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")
 }

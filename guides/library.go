@@ -191,7 +191,7 @@ func readGuide(d Dir, p, display string, opts Options) (*Guide, []Problem) {
 	if data == nil {
 		return nil, probs
 	}
-	n, _, ok := headLength(data)
+	n, ok := headLength(data)
 	if !whole && !ok {
 		// No front matter in reach: read it all, for the whole story.
 		if data, _, probs = readFile(d, p, display, opts.MaxFileSize, 0); data == nil {
@@ -235,7 +235,7 @@ func (g *Guide) readText(d Dir, p string, limit int64) []Problem {
 		bad.File = g.File
 		return []Problem{*bad}
 	}
-	n, _, ok := headLength(data)
+	n, ok := headLength(data)
 	if !ok {
 		return []Problem{{File: g.File, Line: 1, Msg: "front matter changed since the library was loaded: it is no longer closed"}}
 	}
@@ -308,7 +308,7 @@ func readHead(r io.Reader, limit int) (data []byte, eof bool, err error) {
 			return buf, false, nil
 		}
 		// Text after the closing line means the line was read whole.
-		if n, _, ok := headLength(buf); ok && n < len(buf) {
+		if n, ok := headLength(buf); ok && n < len(buf) {
 			return buf, false, nil
 		}
 	}

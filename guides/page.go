@@ -94,7 +94,7 @@ func (lib *Library) buildPage(g *Guide, withBacklinks bool) *Guide {
 		b.WriteString("\n## Sources\n\n")
 		for i, s := range sources {
 			fmt.Fprintf(&b, "%d. ", i+1)
-			if isWebURL(s.URL) && !strings.ContainsAny(s.URL, " <>()") {
+			if IsWebURL(s.URL) && !strings.ContainsAny(s.URL, " <>()") {
 				fmt.Fprintf(&b, "[%s](%s)", escapeText(s.Title), s.URL)
 			} else {
 				b.WriteString(escapeText(s.Title))

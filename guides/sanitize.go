@@ -221,6 +221,20 @@ func commonMarkReference(ref string) (string, bool) {
 	return string(rune(v)), true
 }
 
+// Thousands writes n with a comma every three digits, as the guides write
+// numbers: 20,000.
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && c != '-' && s[i-1] != '-' && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
 // Shorten cuts s to at most n runes, marking the cut: a message quotes
 // what a file holds, which may be megabytes long.
 func Shorten(s string, n int) string {

@@ -46,7 +46,7 @@ func TestSearchWhileIndexing(t *testing.T) {
 		d.release()
 		steps++
 		done, _ := d.m.ctx.Index.Indexed()
-		if done < total && !strings.Contains(view(), "Searching "+count(done)+" of 1,518") {
+		if done < total && !strings.Contains(view(), "Searching "+guides.Thousands(done)+" of 1,518") {
 			t.Errorf("after %d guides:\n%s", done, view())
 		}
 	}

@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"os/exec"
 	"runtime"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"pathways/guides"
 )
 
 // opener finds the program that hands a web address to the system's
@@ -55,15 +56,9 @@ type openedMsg struct {
 // name any scheme (<file:///…>, or one a local program has registered),
 // and the system's opener would hand it to whatever handles that scheme.
 func (c *Context) openURLCmd(url string) tea.Cmd {
-	if !webAddress(url) {
+	if !guides.IsWebURL(url) {
 		return func() tea.Msg { return openedMsg{url, errors.New("only http and https addresses open in the browser")} }
 	}
 	open := c.openURL
 	return func() tea.Msg { return openedMsg{url, open(url)} }
-}
-
-// webAddress reports whether url is an http or https address.
-func webAddress(url string) bool {
-	l := strings.ToLower(url)
-	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")
 }

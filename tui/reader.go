@@ -594,7 +594,7 @@ func (r *Reader) focusedLink() (guides.Link, bool) {
 func (r *Reader) describeLink(l guides.Link) string {
 	switch l.Kind {
 	case guides.LinkExternal:
-		if !webAddress(l.URL) {
+		if !guides.IsWebURL(l.URL) {
 			return "↗ " + l.URL + "  (y copies)"
 		}
 		return "↗ " + l.URL + "  (o opens, y copies)"
@@ -637,7 +637,7 @@ func (r *Reader) follow() tea.Cmd {
 	}
 	switch l.Kind {
 	case guides.LinkExternal:
-		if !webAddress(l.URL) {
+		if !guides.IsWebURL(l.URL) {
 			return r.setStatus("↗ " + l.URL + "  (not a web address; y copies it)")
 		}
 		return r.setStatus("↗ " + l.URL + "  (o opens it in your browser, y copies it)")
@@ -959,7 +959,7 @@ func (r *Reader) shortHelp() (hs, keep []key.Binding) {
 	hasLinks := r.doc != nil && len(r.doc.Links) > 0
 	l, web := r.webLink()
 	return []key.Binding{
-		enabled(k.OpenURL, web && webAddress(l.URL)),
+		enabled(k.OpenURL, web && guides.IsWebURL(l.URL)),
 		enabled(k.CopyURL, web),
 		enabled(k.NextLink, hasLinks),
 		enabled(k.Follow, r.focusOnScreen() && !web),
@@ -979,7 +979,7 @@ func (r *Reader) fullHelp(canBack, canForward bool) [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{enabled(k.NextLink, hasLinks), enabled(k.PrevLink, hasLinks), enabled(k.Follow, ok),
-			enabled(k.OpenURL, web && webAddress(l.URL)), enabled(k.CopyURL, web), k.Back, enabled(k.Forward, canForward)},
+			enabled(k.OpenURL, web && guides.IsWebURL(l.URL)), enabled(k.CopyURL, web), k.Back, enabled(k.Forward, canForward)},
 		{k.Find, enabled(k.FindNext, len(r.hits) > 0), enabled(k.FindPrev, len(r.hits) > 0), k.Outline, k.SearchAll,
 			k.Finder, k.CRS, k.Bookmark, k.Bookmarks, k.ToList, k.Quit},
 	}

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -189,7 +188,7 @@ func (s Search) View() string {
 	lines := []string{" " + s.input.View(), st.Rule.Render(strings.Repeat("─", w))}
 	switch {
 	case s.ctx.Index == nil:
-		lines = append(lines, "", "  "+st.Dim.Render(fmt.Sprintf("Indexing %s guides; results appear in a moment.", count(len(s.ctx.Lib.Guides())))))
+		lines = append(lines, "", "  "+st.Dim.Render(fmt.Sprintf("Indexing %s guides; results appear in a moment.", guides.Thousands(len(s.ctx.Lib.Guides())))))
 	case strings.TrimSpace(s.input.Value()) == "":
 		lines = append(lines, "", "  "+st.Dim.Render("Type to search titles, tags, headings and text of every guide."))
 	case len(s.results) == 0 && s.query == s.input.Value():
@@ -197,7 +196,7 @@ func (s Search) View() string {
 	}
 	if s.ctx.Index != nil && !s.ctx.Index.Complete() && strings.TrimSpace(s.input.Value()) != "" {
 		done, total := s.ctx.Index.Indexed()
-		lines = append(lines, "  "+st.Dim.Render(fmt.Sprintf("Searching %s of %s guides in full (titles and summaries of all)…", count(done), count(total))))
+		lines = append(lines, "  "+st.Dim.Render(fmt.Sprintf("Searching %s of %s guides in full (titles and summaries of all)…", guides.Thousands(done), guides.Thousands(total))))
 	}
 	rows, top := s.rows(), s.visibleTop()
 	for i := top; i < len(s.results) && i < top+rows; i++ {
@@ -312,13 +311,4 @@ func pasteText(s string) string {
 		n++
 	}
 	return b.String()
-}
-
-// count writes n with thousands separators: 20,000.
-func count(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

@@ -23,25 +23,7 @@ func BenchmarkFirstScreen(b *testing.B) {
 	}
 	for b.Loop() {
 		s := start(b, 120, 36, nil)
-		deadline := time.Now().Add(10 * time.Second)
-		seen := -1
-		for {
-			// The screen is only read again when more output came, so the
-			// polling takes little of the CPU the program is using.
-			s.mu.Lock()
-			n := s.raw.Len()
-			s.mu.Unlock()
-			if n != seen {
-				seen = n
-				if complete(s.text()) {
-					break
-				}
-			}
-			if time.Now().After(deadline) {
-				b.Fatalf("no complete first screen; screen:\n%s", s.text())
-			}
-			time.Sleep(100 * time.Microsecond)
-		}
+		s.waitLong("a complete first screen", 10*time.Second, complete)
 		b.StopTimer()
 		s.send("q")
 		s.exit()
@@ -49,11 +31,11 @@ func BenchmarkFirstScreen(b *testing.B) {
 	}
 }
 
-// benchProcess runs the binary once per op with stdout to a pipe, as a
-// script would, and reports the median op (the whole-program
-// targets are medians) next to the mean.
+// benchProcess runs the binary (benchBinary) once per op with stdout to a
+// pipe, as a script would, and reports the median op (the issue's
+// whole-program targets are medians) next to the mean.
 func benchProcess(b *testing.B, args ...string) {
-	bin := binary(b)
+	bin := benchBinary(b)
 	var times []time.Duration
 	for b.Loop() {
 		start := time.Now()

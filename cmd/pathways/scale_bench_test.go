@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -52,30 +50,11 @@ func benchBinary(b *testing.B) string {
 	return binary(b)
 }
 
-// runScale runs one command per op, stdout to a pipe, and reports the
-// median op.
-func runScale(b *testing.B, args ...string) {
-	bin := benchBinary(b)
-	var times []time.Duration
-	for b.Loop() {
-		start := time.Now()
-		cmd := exec.Command(bin, args...)
-		cmd.Env = append(os.Environ(), "PATHWAYS_STATE=off", "NO_COLOR=")
-		out, err := cmd.Output()
-		times = append(times, time.Since(start))
-		if err != nil || len(out) == 0 {
-			b.Fatalf("%v: %v (%d bytes out)", args, err, len(out))
-		}
-	}
-	slices.Sort(times)
-	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
-}
-
 // BenchmarkScaleShow prints one guide (the embedded glossary, the longest)
 // to a pipe: its cost should grow with the library's front matter only.
 func BenchmarkScaleShow(b *testing.B) {
 	for _, c := range scaleCases(b) {
-		b.Run(c.name, func(b *testing.B) { runScale(b, append(c.args, "show", "glossary")...) })
+		b.Run(c.name, func(b *testing.B) { benchProcess(b, append(c.args, "show", "glossary")...) })
 	}
 }
 
@@ -83,7 +62,7 @@ func BenchmarkScaleShow(b *testing.B) {
 // index and rank the whole library.
 func BenchmarkScaleSearch(b *testing.B) {
 	for _, c := range scaleCases(b) {
-		b.Run(c.name, func(b *testing.B) { runScale(b, append(c.args, "search", "permit")...) })
+		b.Run(c.name, func(b *testing.B) { benchProcess(b, append(c.args, "search", "permit")...) })
 	}
 }
 
@@ -199,7 +178,8 @@ func (s *screen) waitIdle(b *testing.B) {
 	b.Fatal("the browser never went idle")
 }
 
-// waitLong is waitFor with a longer limit, for large libraries.
+// waitLong is waitFor with a limit of its own (large libraries take
+// longer), polling more often and cheaply, for the benchmarks.
 func (s *screen) waitLong(what string, limit time.Duration, ok func(string) bool) {
 	s.t.Helper()
 	deadline := time.Now().Add(limit)
@@ -208,7 +188,8 @@ func (s *screen) waitLong(what string, limit time.Duration, ok func(string) bool
 		s.mu.Lock()
 		n := s.raw.Len()
 		s.mu.Unlock()
-		// The screen is read again only when more output came.
+		// The screen is read again only when more output came, so the
+		// polling takes little of the CPU the program is using.
 		if n != seen {
 			seen = n
 			if ok(s.text()) {

@@ -3,6 +3,8 @@ package crs
 import (
 	"fmt"
 	"strings"
+
+	"pathways/guides"
 )
 
 // Line is one line of a score's report. Anchor, when set, is the section of
@@ -29,7 +31,7 @@ func (g *Grid) Report(r Result) []Line {
 	if r.WithSpouse {
 		who = "with a spouse or partner"
 	}
-	text("CRS score: %d of %s (scored %s)", r.Total, thousands(r.Max), who)
+	text("CRS score: %d of %s (scored %s)", r.Total, guides.Thousands(r.Max), who)
 	text("")
 	width := 0
 	for _, f := range r.Factors {
@@ -77,17 +79,4 @@ func (g *Grid) Report(r Result) []Line {
 	}
 	text("This is an estimate from the published grid, not a decision: IRCC's own tool is the reference.")
 	return out
-}
-
-// thousands writes n with a comma every three digits.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }

@@ -107,12 +107,12 @@ func build(gs []*guides.Guide, base int, whole bool) *Index {
 	ix := &Index{guides: gs, base: base}
 	n := 0
 	blocks := make([][]guides.Block, len(ix.guides))
-	headings := make([][]guides.Heading, len(ix.guides))
+	headingsOf := make([][]guides.Heading, len(ix.guides))
 	for gi, g := range ix.guides {
 		if whole {
-			blocks[gi], headings[gi] = g.TextBlocks(), g.Headings()
+			blocks[gi], headingsOf[gi] = g.TextBlocks(), g.Headings()
 		}
-		n += 3 + len(g.Tags) + len(headings[gi]) + len(blocks[gi])
+		n += 3 + len(g.Tags) + len(headingsOf[gi]) + len(blocks[gi])
 	}
 	ix.units = make([]unit, 0, n)
 	ix.unitGuide = make([]int32, 0, n)
@@ -134,7 +134,7 @@ func build(gs []*guides.Guide, base int, whole bool) *Index {
 			add(FieldTag, -1, t)
 		}
 		add(FieldSummary, -1, g.Summary)
-		headings := headings[gi]
+		headings := headingsOf[gi]
 		for hi, h := range headings {
 			add(FieldHeading, hi, h.Text)
 		}
@@ -602,13 +602,7 @@ func (ix *Index) matchWords(t string, sc *scratch) {
 			return
 		}
 		for _, ui := range ix.postings[i] {
-			switch cur := sc.termScore[ui]; {
-			case cur == 0:
-				sc.termTouched = append(sc.termTouched, ui)
-				sc.termScore[ui] = s
-			case s > cur:
-				sc.termScore[ui] = s
-			}
+			sc.raise(ui, s)
 		}
 	}
 	if len(t) < 3 {

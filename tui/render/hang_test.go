@@ -20,14 +20,7 @@ func TestListItemsHang(t *testing.T) {
 		"- Written over\n  two lines, " + item + "\n"
 	for _, style := range []string{"dark", "notty", "ascii"} {
 		for _, width := range []int{30, 45, 60, 80} {
-			r, err := New(nil, style, width)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines, err := r.renderSections(md)
-			if err != nil {
-				t.Fatal(err)
-			}
+			lines := sectionLines(t, style, width, md)
 			hang := -1 // the column item text starts at, while in an item
 			var words []string
 			for i, l := range lines {
@@ -60,4 +53,19 @@ func TestListItemsHang(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sectionLines renders md with glamour in style at width, as the reader
+// does, without a library.
+func sectionLines(t *testing.T, style string, width int, md string) []string {
+	t.Helper()
+	r, err := New(nil, style, width)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines, err := r.renderSections(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lines
 }

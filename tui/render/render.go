@@ -194,11 +194,17 @@ var refDefinition = regexp.MustCompile(`(?m)^ {0,3}\[[^\]]+\]:`)
 func (r *Renderer) Render(g *guides.Guide) (*Rendered, error) {
 	page := r.lib.Page(g)
 	md, _ := r.lib.Mark(page, guides.MarkInline)
+	return r.layout(page, md)
+}
+
+// layout renders md, the marked-up markdown of page, and finds its links
+// and headings on the lines.
+func (r *Renderer) layout(page *guides.Guide, md string) (*Rendered, error) {
 	lines, err := r.markdownLines(page, md)
 	if err != nil {
-		return nil, fmt.Errorf("rendering %s: %w", g.Slug, err)
+		return nil, fmt.Errorf("rendering %s: %w", page.Slug, err)
 	}
-	rd := &Rendered{Slug: g.Slug, Width: r.width, Style: r.style, Page: page}
+	rd := &Rendered{Slug: page.Slug, Width: r.width, Style: r.style, Page: page}
 	rd.locate(lines)
 	return rd, nil
 }
@@ -236,14 +242,8 @@ func (r *Renderer) Preview(g *guides.Guide) (*Rendered, error) {
 		}
 		md = md[:end]
 	}
-	lines, err := r.markdownLines(g, md)
-	if err != nil {
-		return nil, fmt.Errorf("rendering %s: %w", g.Slug, err)
-	}
 	// A guide is a page without the generated sections.
-	rd := &Rendered{Slug: g.Slug, Width: r.width, Style: r.style, Page: g}
-	rd.locate(lines)
-	return rd, nil
+	return r.layout(g, md)
 }
 
 // Text renders g as a document to print: title, summary and reviewed date,

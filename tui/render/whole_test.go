@@ -35,14 +35,7 @@ func TestTokensStayWhole(t *testing.T) {
 	md := wholeText + "\n\n- " + wholeText + "\n\n> " + wholeText + "\n"
 	for _, style := range []string{"dark", "notty", "ascii"} {
 		for width := 20; width <= 72; width++ { // 20 is the narrowest reader
-			r, err := New(nil, style, width)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines, err := r.renderSections(md)
-			if err != nil {
-				t.Fatal(err)
-			}
+			lines := sectionLines(t, style, width, md)
 			for name, out := range map[string][]string{"glamour": lines, "plain": plainLines(md, width, style == "ascii")} {
 				text := ansi.Strip(strings.Join(out, "\n"))
 				for _, tok := range wholeTokens {
